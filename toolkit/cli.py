@@ -1,0 +1,119 @@
+"""The command line: the only place that prints, reads arguments and chooses exit codes."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from toolkit import __version__
+from toolkit.errors import GongwenError, InputError, Place
+
+_CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def _notices(notices) -> None:
+    for notice in notices:
+        click.echo("提示：" + notice.message, err=True)
+
+
+@click.group(context_settings=_CONTEXT)
+@click.version_option(__version__, "-V", "--version", prog_name="gongwen")
+def cli() -> None:
+    """gongwen：起草、检查、排版工作情况汇报等公文材料（GB/T 9704-2012）。"""
+
+
+@cli.command()
+@click.argument("path", required=False, default="工作情况汇报.yaml", type=click.Path(dir_okay=False))
+@click.option("-t", "--template", "kind", default=None, help="报告类型，默认“工作情况汇报”。")
+@click.option("--templates", "template_dirs", multiple=True, type=click.Path(file_okay=False),
+              help="本单位模板文件夹（可多次指定）。")
+@click.option("-f", "--force", is_flag=True, help="文件已存在时覆盖。")
+def init(path: str, kind: str | None, template_dirs: tuple[str, ...], force: bool) -> None:
+    """生成一个带注释的起始 YAML 文件。"""
+    from toolkit import starter, templating
+    from toolkit.output import write_text
+
+    target = Path(path)
+    if target.exists() and not force:
+        raise InputError("文件已存在，未覆盖。", Place(path), "如需覆盖，请加 --force。")
+    found = templating.find_kind(kind or templating.DEFAULT_KIND, template_dirs)
+    write_text(target, starter.starter(found))
+    click.echo(f"已生成 {path}：按注释填写内容后运行 gongwen build {path}")
+
+
+@cli.command()
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", default=None, type=click.Path(dir_okay=False),
+              help="输出文件（.docx、.txt 或 .md），默认与输入同名的 .docx。")
+@click.option("--text", "text_path", default=None, type=click.Path(dir_okay=False),
+              help="另外写出纯文本（每段一行）。")
+@click.option("--templates", "template_dirs", multiple=True, type=click.Path(file_okay=False),
+              help="本单位模板文件夹（可多次指定）。")
+@click.option("--style", default=None, help="样式配置（YAML 文件或内置名称），默认 gbt9704。")
+def build(path: str, output: str | None, text_path: str | None,
+          template_dirs: tuple[str, ...], style: str | None) -> None:
+    """由 YAML 起草报告，排成 GB/T 9704 格式的 DOCX。"""
+    from toolkit.drafting import draft_file
+    from toolkit.output import write_text
+
+    drafted = draft_file(path, template_dirs)
+    _notices(drafted.source.notices)
+    doc = drafted.document
+    target = Path(output) if output else Path(path).with_suffix(".docx")
+    written = []
+    suffix = target.suffix.lower()
+    if suffix == ".txt":
+        from toolkit.textwriter import to_text
+
+        write_text(target, to_text(doc))
+    elif suffix == ".md":
+        from toolkit.textwriter import to_markdown
+
+        write_text(target, to_markdown(doc))
+    elif suffix == ".docx":
+        from toolkit.docxwriter import write_docx
+        from toolkit.styles import load_profile
+
+        write_docx(doc, target, load_profile(style))
+    else:
+        raise InputError("不支持的输出格式。", Place(str(target)),
+                         "输出文件的扩展名应为 .docx、.txt 或 .md。")
+    written.append(str(target))
+    if text_path:
+        from toolkit.textwriter import to_text
+
+        write_text(text_path, to_text(doc))
+        written.append(text_path)
+    click.echo("已生成 " + "、".join(written))
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI; turn every error into a Chinese message and the documented exit code."""
+    try:
+        cli.main(args=argv, prog_name="gongwen", standalone_mode=False)
+    except GongwenError as exc:
+        from toolkit.messages import format_error
+
+        click.echo(format_error(exc), err=True)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("已中止。", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2 if exc.exit_code == 2 else exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("已中止。", err=True)
+        sys.exit(130)
+    except Exception:
+        import traceback
+
+        traceback.print_exc()
+        click.echo("gongwen 内部错误（这是工具的缺陷，不是您的输入问题）。"
+                   "请把上面的信息和输入文件一起报告给维护者。", err=True)
+        sys.exit(3)
+    sys.exit(0)
