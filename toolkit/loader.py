@@ -61,7 +61,7 @@ def origin_of(value, fallback: Origin | None = None) -> Origin | None:
 
 # PyYAML's English problems, made into advice a report writer can act on.
 _TRANSLATIONS = (
-    ("mapping values are not allowed here",
+    ("mapping values are not allowed",
      "这里不能出现“冒号+空格”。",
      "内容里需要冒号时，请用全角“：”，或把整段内容用引号括起来。"),
     ("found character '\\t' that cannot start any token",
@@ -108,8 +108,18 @@ def load(source: SourceText) -> Map:
     try:
         root = yaml.compose(source.text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
+        problem = str(exc.problem or exc.context or "")
         mark = exc.problem_mark or exc.context_mark
-        message, hint = _translate(str(exc.problem or exc.context or ""))
+        if "end of stream" in problem and exc.context_mark:
+            mark = exc.context_mark  # an unclosed quote: show where it was opened
+        if mark and "cannot start any token" in problem:
+            lines = source.text.split("\n")
+            if mark.line < len(lines) and lines[mark.line][mark.column:mark.column + 1] == "\t":
+                problem = "found a tab character"
+            elif mark.line < len(lines):
+                char = lines[mark.line][mark.column:mark.column + 1]
+                problem = f"found character '{char}' that cannot start any token"
+        message, hint = _translate(problem)
         place = Place(path, mark.line + 1, mark.column + 1) if mark else Place(path)
         raise YamlError(message, place, hint) from None
     except yaml.YAMLError as exc:  # e.g. a reader error without a mark
@@ -161,9 +171,10 @@ class _Builder:
 
     def scalar(self, node) -> Text:
         start, end = node.start_mark, node.end_mark
-        shift = 1 if node.style in ("'", '"') else 0  # the first character sits after the quote
+        style = node.style or None  # libyaml says "" where the Python parser says None (plain)
+        shift = 1 if style in ("'", '"') else 0  # the first character sits after the quote
         simple = False
-        if start.line == end.line and node.style in (None, "'", '"'):
+        if start.line == end.line and style in (None, "'", '"'):
             raw = self.lines[start.line][start.column + shift:end.column - shift]
             # Escapes ("\n", '') make the value shorter than its source: offsets would drift.
             simple = raw == node.value
@@ -186,7 +197,7 @@ class _Builder:
                     Place(self.path, key_node.start_mark.line + 1, key_node.start_mark.column + 1)))
                 continue
             key = key_node.value
-            key_origin = self.origin(key_node)
+            key_origin = self.origin(key_node, simple=not key_node.style and "\n" not in key)
             if key == "<<" and key_node.tag == "tag:yaml.org,2002:merge":
                 self.problems.append(Problem(
                     "不支持合并键“<<”。", key_origin.place(), "请直接写出需要的键。"))
@@ -199,5 +210,8 @@ class _Builder:
                     "同一层的键只能写一次；请合并两处内容或删除其中一处。"))
                 continue
             result.key_origins[key] = key_origin
-            result[key] = self.build(value_node)
+            value = self.build(value_node)
+            if isinstance(value, (Map, Seq)):
+                value.key_origin = key_origin  # lets "missing key" messages point at the owner
+            result[key] = value
         return result

@@ -50,7 +50,7 @@ def format_problem(problem: Problem, lines: SourceLines, label: str = "错误") 
     out = [head]
     if place and place.line:
         text = lines.line(place.path, place.line)
-        if text is not None:
+        if text is not None and text.strip():
             end = place.end_column if place.end_line in (0, place.line) else 0
             out.extend(excerpt(text, place.column, end))
     if problem.hint:

@@ -89,7 +89,9 @@ class Validator:
         place = origin.place(0, length) if origin else Place(self.path)
         self.problems.append(Problem(message, place, hint))
 
-    def unknown_keys(self, mapping: Map, allowed: list[str], where: str) -> None:
+    def unknown_keys(self, mapping: Map, allowed: list[str], where: str) -> set[str]:
+        """Report keys not in `allowed`; returns the keys they were probably meant to be."""
+        guesses: set[str] = set()
         for key in mapping:
             if key in allowed:
                 continue
@@ -99,6 +101,14 @@ class Validator:
                 guess = close[0] if close else None
             hint = f"是不是想写“{guess}”？" if guess else "可用的键：" + "、".join(allowed) + "。"
             self.problem(f"{where}不认识键“{key}”。", mapping.key_origins[key], hint, len(key))
+            if guess:
+                guesses.add(guess)
+        return guesses
+
+    def missing(self, mapping: Map, name: str, message: str, hint: str, guesses: set[str]) -> None:
+        """Report a missing key at the key that owns the mapping, unless a typo explains it."""
+        if name not in guesses:
+            self.problem(message, getattr(mapping, "key_origin", mapping.origin), hint)
 
     # -- types -------------------------------------------------------------------------------
     def text(self, value, label: str) -> Text | None:
@@ -158,12 +168,12 @@ class Validator:
             self.problem(f"“{label}”应为{TYPES['条目列表']}，这里是{_kind_of(value)}。",
                          value.origin, hint)
             return None
-        return [self.item(entry, f"{label}第{n}项") for n, entry in enumerate(value, 1)]
+        return [self.item(entry, f"“{label}”第{n}项") for n, entry in enumerate(value, 1)]
 
     def item(self, value, label: str) -> dict:
         """An item is "标题。内容" text, or a mapping of 标题/内容/分项/分项方式."""
         if isinstance(value, Seq):
-            self.problem(f"“{label}”应为文字或“标题/内容”映射，这里是列表。", value.origin)
+            self.problem(f"{label}应为文字或“标题/内容”映射，这里是列表。", value.origin)
             return {"标题": "", "内容": "", "分项": [], "分项方式": "合段"}
         if not isinstance(value, Map):
             head, sep, rest = value.strip().partition("。")
@@ -181,13 +191,13 @@ class Validator:
             paras = self.paragraphs(value["内容"], "内容") or []
             result["内容"] = _join(paras)
         if "分项" in value:
-            result["分项"] = self.items(value["分项"], f"{label}的分项") or []
+            result["分项"] = self.items(value["分项"], "分项") or []
         if "分项方式" in value:
             mode = self.choice(value["分项方式"], FieldSpec("分项方式", "选项", choices=SERIES_MODES),
                                "分项方式")
             result["分项方式"] = mode or "合段"
         if not result["标题"] and not result["内容"] and not result["分项"]:
-            self.problem(f"“{label}”是空的：至少要写“标题”或“内容”。", value.origin)
+            self.problem(f"{label}是空的：至少要写“标题”或“内容”。", value.origin)
         return result
 
     def group(self, value, label: str, default_mode: str = "编号") -> dict | None:
@@ -195,19 +205,20 @@ class Validator:
             self.problem(f"“{label}”应为{TYPES['分组']}，这里是{_kind_of(value)}。", value.origin,
                          "分组写成：\n  标题: ……\n  条目:\n    - ……")
             return None
-        self.unknown_keys(value, list(GROUP_KEYS), f"“{label}”中")
+        guesses = self.unknown_keys(value, list(GROUP_KEYS), f"“{label}”中")
         result = {"标题": "", "导语": [], "条目": [], "方式": default_mode, "结语": []}
         if "标题" in value:
             result["标题"] = self.text(value["标题"], f"{label}.标题") or ""
         else:
-            self.problem(f"“{label}”缺少“标题”。", value.origin, "例如：标题: 构建“{数}大机制”，凝聚合力抓落实")
+            self.missing(value, "标题", f"“{label}”缺少“标题”。",
+                         "例如：标题: 构建“{数}大机制”，凝聚合力抓落实", guesses)
         for key in ("导语", "结语"):
             if key in value:
                 result[key] = self.paragraphs(value[key], f"{label}.{key}") or []
         if "条目" in value:
             result["条目"] = self.items(value["条目"], f"{label}.条目") or []
         else:
-            self.problem(f"“{label}”缺少“条目”。", value.origin)
+            self.missing(value, "条目", f"“{label}”缺少“条目”。", "条目写成以“- ”开头的各项。", guesses)
         if "方式" in value:
             result["方式"] = self.choice(value["方式"], FieldSpec("方式", "选项", choices=("编号",) + SERIES_MODES),
                                        f"{label}.方式") or default_mode
@@ -218,13 +229,13 @@ class Validator:
         if not isinstance(value, Map):
             self.problem(f"“{label}”应为{TYPES['部分']}，这里是{_kind_of(value)}。", value.origin)
             return None
-        self.unknown_keys(value, list(SECTION_KEYS), f"“{label}”中")
+        guesses = self.unknown_keys(value, list(SECTION_KEYS), f"“{label}”中")
         result = {"标题": "", "导语": [], "分组": [], "条目": [], "方式": "编号", "结语": [],
                   "位置": "末尾"}
         if "标题" in value:
             result["标题"] = self.text(value["标题"], f"{label}.标题") or ""
         else:
-            self.problem(f"“{label}”缺少“标题”。", value.origin)
+            self.missing(value, "标题", f"“{label}”缺少“标题”。", "例如：标题: 工作成效", guesses)
         for key in ("导语", "结语"):
             if key in value:
                 result[key] = self.paragraphs(value[key], f"{label}.{key}") or []
@@ -281,15 +292,16 @@ class Validator:
         raise AssertionError(kind)  # manifests are validated on load
 
     def fields(self, mapping: Map, specs: list[FieldSpec], where: str, prefix: str = "") -> dict:
-        self.unknown_keys(mapping, [s.name for s in specs], where)
+        guesses = self.unknown_keys(mapping, [s.name for s in specs], where)
         result: dict = {}
         for spec in specs:
             raw = mapping.get(spec.name)
             if raw is None or (isinstance(raw, str) and not raw.strip()):
-                if spec.required:
-                    self.problem(f"缺少必填的“{prefix}{spec.name}”。",
-                                 raw.origin if raw is not None else mapping.origin,
-                                 spec.help)
+                if spec.required and raw is not None:
+                    self.problem(f"必填的“{prefix}{spec.name}”不能为空。", raw.origin, spec.help)
+                elif spec.required:
+                    self.missing(mapping, spec.name, f"缺少必填的“{prefix}{spec.name}”。",
+                                 spec.help, guesses)
                 result[spec.name] = empty_value(spec)
                 continue
             checked = self.value(raw, spec, prefix + spec.name)
@@ -324,7 +336,8 @@ def validate(data: Map, specs: list[FieldSpec], one_of: list[list[str]], path: s
     """Normalized report values, or SchemaError listing every problem of the file."""
     checker = Validator(path)
     result = checker.fields(data, specs, "")
-    if one_of and not any(all(_present(result.get(n)) for n in group) for group in one_of):
+    # Judged on what was written, so a value with its own error does not also count as missing.
+    if one_of and not any(all(_present(data.get(n)) for n in group) for group in one_of):
         alternatives = "，或".join("“" + "”和“".join(g) + "”" for g in one_of)
         checker.problem(f"缺少{alternatives}。", data.origin, "标题可以直接写，也可以由单位和事由组成。")
     if checker.problems:
@@ -334,4 +347,4 @@ def validate(data: Map, specs: list[FieldSpec], one_of: list[list[str]], path: s
 
 
 def _present(value) -> bool:
-    return bool(value.strip()) if isinstance(value, str) else bool(value)
+    return bool(value.strip()) if isinstance(value, str) else value is not None
