@@ -25,9 +25,9 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("path", required=False, default="工作情况汇报.yaml", type=click.Path(dir_okay=False))
+@click.argument("path", required=False, default="工作情况汇报.yaml", type=str)
 @click.option("-t", "--template", "kind", default=None, help="报告类型，默认“工作情况汇报”。")
-@click.option("--templates", "template_dirs", multiple=True, type=click.Path(file_okay=False),
+@click.option("--templates", "template_dirs", multiple=True, type=str,
               help="本单位模板文件夹（可多次指定）。")
 @click.option("-f", "--force", is_flag=True, help="文件已存在时覆盖。")
 def init(path: str, kind: str | None, template_dirs: tuple[str, ...], force: bool) -> None:
@@ -44,12 +44,12 @@ def init(path: str, kind: str | None, template_dirs: tuple[str, ...], force: boo
 
 
 @cli.command()
-@click.argument("path", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", default=None, type=click.Path(dir_okay=False),
+@click.argument("path", type=str)
+@click.option("-o", "--output", default=None, type=str,
               help="输出文件（.docx、.txt 或 .md），默认与输入同名的 .docx。")
-@click.option("--text", "text_path", default=None, type=click.Path(dir_okay=False),
+@click.option("--text", "text_path", default=None, type=str,
               help="另外写出纯文本（每段一行）。")
-@click.option("--templates", "template_dirs", multiple=True, type=click.Path(file_okay=False),
+@click.option("--templates", "template_dirs", multiple=True, type=str,
               help="本单位模板文件夹（可多次指定）。")
 @click.option("--style", default=None, help="样式配置（YAML 文件或内置名称），默认 gbt9704。")
 def build(path: str, output: str | None, text_path: str | None,
@@ -89,6 +89,29 @@ def build(path: str, output: str | None, text_path: str | None,
     click.echo("已生成 " + "、".join(written))
 
 
+_USAGE_PATTERNS = (
+    (r"Missing argument '(.+?)'\.?", "缺少参数 {0}。"),
+    (r"No such command '(.+?)'\.?", "没有“{0}”这个命令。"),
+    (r"No such option:? '?([^'\s]+?)'?\.?(?: Did you mean '?([^'\s]+?)'?\?)?$", "没有选项 {0}。"),
+    (r"Option '(.+?)' requires an argument\.?", "选项 {0} 后面要写一个值。"),
+    (r"Got unexpected extra arguments? \((.+?)\)", "多余的参数：{0}。"),
+    (r"Invalid value for (.+?): (.+)", "参数 {0} 的值无效：{1}"),
+)
+
+
+def _usage_message(message: str) -> str:
+    import re
+
+    for pattern, chinese in _USAGE_PATTERNS:
+        m = re.match(pattern, message.strip())
+        if m:
+            text = chinese.format(*(g or "" for g in m.groups()))
+            if "Did you mean" in message and (m.lastindex or 0) > 1 and m.group(2):
+                text += f"是不是想写 {m.group(2)}？"
+            return text
+    return message
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; turn every error into a Chinese message and the documented exit code."""
     try:
@@ -101,9 +124,14 @@ def main(argv: list[str] | None = None) -> None:
     except click.exceptions.Abort:
         click.echo("已中止。", err=True)
         sys.exit(130)
+    except click.UsageError as exc:
+        command = exc.ctx.command_path if exc.ctx else "gongwen"
+        click.echo(f"用法错误：{_usage_message(exc.format_message())}", err=True)
+        click.echo(f"运行“{command} --help”查看用法。", err=True)
+        sys.exit(2)
     except click.ClickException as exc:
-        exc.show()
-        sys.exit(2 if exc.exit_code == 2 else exc.exit_code)
+        click.echo(f"错误：{exc.format_message()}", err=True)
+        sys.exit(2)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
