@@ -1,0 +1,424 @@
+"""Breaks a report title into lines at word boundaries, as offices set a 22 pt 公文 title."""
+
+from __future__ import annotations
+
+import functools
+
+# GB/T 9704-2012 7.3.1 allows a title several lines; about 18 characters of 22 pt fill a line of
+# the 156 mm 版心 with a comfortable margin either side (practice).
+MAX_CHARS = 18
+
+# GB/T 15834-2011 line-breaking rules: 点号 and closing marks never start a line, opening marks
+# never end one, and 连接号/破折号/省略号 are not torn from their neighbours.
+_OPENING = frozenset("“‘（《〔【「『〈([{")
+_CLOSING = frozenset("、，。：；！？”’）》〕】」』〉)]},.;:!?％%")
+_CLOSERS = frozenset("”’）》〕】」』〉)]}")
+_JOINERS = frozenset("—–-～~·…/／")
+_SPACES = frozenset(" \t\u3000\u00a0")
+# A break right after these marks ends a line on a pause the reader already makes.
+_PAUSES = frozenset("、，；：。！？,;:")
+# A number and its unit are one thing to a reader (2026年 never breaks as 2026 / 年).
+_UNITS = frozenset(
+    "年 年度 月 月份 日 号 季度 届 次 期 批 项 个 条 条款 件 家 所 类 名 人 万 亿 元 万元 亿元 周 周年 天 "
+    "小时 分 点 版 号文 岁 户 座 处 公里 亩".split()
+)
+# Placeholder and coded names take a one-character suffix that belongs to them (X区, XX市).
+_PLACE_SUFFIXES = frozenset("省市区县州盟旗镇乡村")
+
+# Costs of a break between two units, in characters of imbalance between adjacent lines they
+# are worth (the line DP adds one per character of length difference). A typist gives up some
+# symmetry to break at a natural pause, but will not strand a word for it.
+_STRONG = 0  # after 、，; before 关于; after the organ name; before the document type
+_NORMAL = 6  # between two ordinary words
+_ORGAN_JOINT = 4  # between two organs of a joint issuer (…财政局 / XX市审计局…)
+_INSIDE_ORGAN = 14  # inside one organ's name (X区人民政府 / 办公室…)
+_AFTER_TAIL = 8  # a line ending on a function word (…进一步 / 加强…)
+_AFTER_LEAD = 10  # a line ending on 关于
+_BEFORE_HEAD = 4  # a line starting with 的, 等, 中 …
+_UNKNOWN_BOTH = 10  # both sides unknown to the lexicon: probably inside a name
+_UNKNOWN_ONE = 4
+_SCRIPT_CHANGE = 4  # Latin or digits against Chinese without a mark between (X区, 5G网络)
+_INSIDE_MARKS = 8  # per level inside quotes or 书名号 (《…》 is one name to the reader)
+# Per character a line is longer than the one above it while the title still widens towards
+# its middle (a diamond, 菱形): allowed, but only to spare a worse break.
+_DIAMOND = 3
+
+# Segmentation cost, in bits, of a hand-listed phrase: about a word counted 2^14 times in
+# jieba's dictionary, so a phrase beats any split of itself but not a likelier reading around it.
+_PHRASE_CLASS = 14
+
+
+class _Lexicon:
+    """Word costs for segmentation plus the word classes the break costs depend on."""
+
+    def __init__(
+        self, common: bytes, phrase_text: str, userdict_text: str, phrase_path: str = ""
+    ) -> None:
+        self.total = 26.0
+        # The file stays undecoded bytes: a title looks up only the lines of its own characters
+        # (binary search, the lines being sorted), so a cold start costs a file read, not a
+        # parse of 60 000 words.
+        self.common = common
+        for line in common[:4096].split(b"\n"):  # the header comments
+            if line.startswith(b"# total-log2 "):
+                self.total = float(line.split()[2])
+        # A word never seen costs like a count of 1, as in jieba: -log2(1 / total).
+        self.unknown = self.total
+        self.organ: set[str] = set()
+        self.lead: set[str] = set()
+        self.doctype: set[str] = set()
+        self.tail: set[str] = set()
+        self.head: set[str] = set()
+        self.phrases: dict[str, list[str]] = {}
+        sections: dict[str, set[str] | None] = {
+            "organ": self.organ,
+            "lead": self.lead,
+            "doctype": self.doctype,
+            "tail": self.tail,
+            "head": self.head,
+            "phrase": None,
+        }
+        current: set[str] | None = None
+        for number, raw in enumerate(phrase_text.splitlines(), 1):
+            line = raw.split("#", 1)[0].strip()
+            if not line:
+                continue
+            if line.startswith("[") and line.endswith("]"):
+                if line[1:-1] not in sections:
+                    from toolkit.errors import InputError, Place
+
+                    raise InputError(
+                        f"词表中有未知的分节“{line}”",
+                        Place(phrase_path, number, raw.index("[") + 1),
+                        "可用的分节：" + "、".join(f"[{name}]" for name in sections),
+                    )
+                current = sections[line[1:-1]]
+                continue
+            if current is not None:
+                current.add(line)
+            # Function words and one-character organ endings only classify; as words they are
+            # already in the common list with their true counts.
+            if current is not self.tail and current is not self.head and len(line) > 1:
+                self.phrases.setdefault(line[0], []).append(line)
+        # The jieba domain dictionary names the same vocabulary: one place to add a term.
+        for raw in userdict_text.splitlines():
+            if raw and not raw.startswith("#"):
+                word = raw.split(" ", 1)[0]
+                self.phrases.setdefault(word[0], []).append(word)
+        self._tables: dict[str, tuple[dict[str, float], int]] = {}
+
+    def table(self, head: str) -> tuple[dict[str, float], int]:
+        """Costs of the words starting with `head`, and the length of the longest of them."""
+        found = self._tables.get(head)
+        if found is not None:
+            return found
+        costs: dict[str, float] = {}
+        line = _find_line(self.common, head.encode("utf-8"))
+        if line is not None:
+            cost = self.unknown
+            for field in line.decode("utf-8").split()[1:]:
+                if field.isdigit():
+                    cost = self.total - int(field) - 0.5  # mid-class count
+                else:
+                    costs[field] = cost
+        phrase_cost = self.total - _PHRASE_CLASS - 0.5
+        for phrase in self.phrases.get(head, ()):
+            if costs.get(phrase, phrase_cost) >= phrase_cost:
+                costs[phrase] = phrase_cost
+        found = (costs, max(map(len, costs), default=1))
+        self._tables[head] = found
+        return found
+
+
+def _find_line(data: bytes, key: bytes) -> bytes | None:
+    """The line of `data` whose first field is `key`; lines sorted by first field (UTF-8 order)."""
+    lo, hi = 0, len(data)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        start = data.rfind(b"\n", 0, mid) + 1
+        end = data.find(b"\n", start)
+        if end < 0:
+            end = len(data)
+        space = data.find(b" ", start, end)
+        head = data[start : space if space >= 0 else end]
+        if head == key:
+            return data[start:end]
+        if head < key:
+            lo = end + 1
+        else:
+            hi = start
+    return None
+
+
+@functools.cache
+def _lexicon() -> _Lexicon:
+    """Loads the shipped word lists once per process (a few milliseconds, never at import)."""
+    from toolkit import resources
+
+    phrases = resources.path("corpora", "lexicon", "title-phrases.txt")
+    userdict = resources.path("corpora", "jieba", "userdict.txt")
+    return _Lexicon(
+        resources.path("corpora", "lexicon", "common-words.txt").read_bytes(),
+        phrases.read_text(encoding="utf-8"),
+        userdict.read_text(encoding="utf-8") if userdict.is_file() else "",
+        str(phrases),
+    )
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or ch == "\u3007"
+
+
+def _is_alnum(ch: str) -> bool:
+    return ch.isalnum() and not _is_han(ch)
+
+
+def _segment_han(run: str, lex: _Lexicon, out: list[tuple[str, str]]) -> None:
+    """Most probable segmentation of a run of Han characters (jieba's DAG idea, no HMM)."""
+    unknown = lex.unknown
+    n = len(run)
+    best = [0.0] * (n + 1)
+    nxt = [0] * (n + 1)
+    known = [False] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        costs, maxlen = lex.table(run[i])
+        c = costs.get(run[i])
+        b = (unknown if c is None else c) + best[i + 1]
+        j = i + 1
+        for k in range(i + 2, min(n, i + maxlen) + 1):
+            c = costs.get(run[i:k])
+            if c is not None and c + best[k] < b:
+                b, j = c + best[k], k
+        best[i] = b
+        nxt[i] = j
+        known[i] = j > i + 1 or run[i] in costs
+    i = 0
+    while i < n:
+        # 'w' a word the lexicon knows, 'u' a character it does not (likely part of a name).
+        out.append((run[i : nxt[i]], "w" if known[i] else "u"))
+        i = nxt[i]
+
+
+def _atoms(title: str, lex: _Lexicon) -> list[tuple[str, str]]:
+    """Words and marks in order, each with a kind: w u a(lnum) o(pen) c(lose) j(oin) s(pace) x."""
+    atoms: list[tuple[str, str]] = []
+    i, n = 0, len(title)
+    while i < n:
+        ch = title[i]
+        j = i + 1
+        if _is_han(ch):
+            while j < n and _is_han(title[j]):
+                j += 1
+            _segment_han(title[i:j], lex, atoms)
+        elif _is_alnum(ch):
+            while j < n and (_is_alnum(title[j]) or title[j] == "." and j + 1 < n
+                             and _is_alnum(title[j + 1])):
+                j += 1
+            atoms.append((title[i:j], "a"))
+        elif ch in _OPENING:
+            atoms.append((ch, "o"))
+        elif ch in _CLOSING:
+            atoms.append((ch, "c"))
+        elif ch in _JOINERS:
+            atoms.append((ch, "j"))
+        elif ch in _SPACES:
+            atoms.append((ch, "s"))
+        else:
+            atoms.append((ch, "x"))
+        i = j
+    return atoms
+
+
+def _breakable(prev: tuple[str, str], cur: tuple[str, str]) -> bool:
+    """Whether a line may end after `prev` and the next begin with `cur`."""
+    pk, ck = prev[1], cur[1]
+    if ck in "cjs" or pk in "oj":
+        return False
+    if pk == "a" and (cur[0] in _UNITS or cur[0] in _PLACE_SUFFIXES):
+        return False
+    if prev[0] == "第" and ck == "a":
+        return False
+    return True
+
+
+def _units(title: str) -> tuple[list[str], list[int]]:
+    """The unbreakable units of `title` and the cost of a line break before each of them."""
+    lex = _lexicon()
+    atoms = _atoms(title, lex)
+    if not atoms:
+        return [], []
+    # Group atoms into units; per unit keep its first and last word-like atom and whether it
+    # ends on a pause mark, which is all the break costs look at.
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for i in range(1, len(atoms)):
+        if _breakable(atoms[i - 1], atoms[i]):
+            spans.append((start, i))
+            start = i
+    spans.append((start, len(atoms)))
+
+    depth_at: list[int] = []  # open quotes/brackets before each unit
+    depth = 0
+    core: list[tuple[tuple[str, str] | None, tuple[str, str] | None]] = []
+    pause: list[bool] = []
+    in_note: list[bool] = []
+    for s, e in spans:
+        depth_at.append(depth)
+        words = [a for a in atoms[s:e] if a[1] in "wuax"]
+        core.append((words[0], words[-1]) if words else (None, None))
+        trailing = ""
+        for text, kind in atoms[s:e]:
+            if kind == "o":
+                depth += 1
+            elif kind == "c" and text in _CLOSERS and depth:
+                depth -= 1
+            trailing = trailing + text if kind == "c" else ""
+        pause.append(any(ch in _PAUSES for ch in trailing))
+        in_note.append(atoms[s][1] == "o" or depth_at[-1] > 0)
+
+    def first(k: int) -> str:
+        word = core[k][0]
+        return word[0] if word else ""
+
+    def last(k: int) -> str:
+        word = core[k][1]
+        return word[0] if word else ""
+
+    count = len(spans)
+    # The issuing organ is what precedes the first 关于 (第九条: organ + 事由 + type); without
+    # 关于, the first run of organ words that contains a multi-character ending such as 人民政府.
+    organ_end = 0
+    for k in range(1, count):
+        if first(k) in lex.lead:
+            organ_end = k
+            break
+    else:
+        for k in range(count):
+            if last(k) in lex.organ and len(last(k)) > 1:
+                organ_end = k + 1
+                while organ_end < count and first(organ_end) in lex.organ:
+                    organ_end += 1
+                break
+        if organ_end >= count:
+            organ_end = 0
+    # A document type counts as closing the title when only bracketed notes follow it
+    # (……的通知（征求意见稿）).
+    closing_from = count
+    while closing_from > 0 and in_note[closing_from - 1]:
+        closing_from -= 1
+    closing_from -= 1
+
+    costs = [0]
+    for k in range(1, count):
+        left, right = core[k - 1][1], core[k][0]
+        lw, rw = last(k - 1), first(k)
+        if pause[k - 1] or k == organ_end or (k == closing_from and rw in lex.doctype):
+            cost = _STRONG
+        elif k < organ_end:
+            joint = lw in lex.organ and rw not in lex.organ
+            cost = _ORGAN_JOINT if joint else _INSIDE_ORGAN
+        else:
+            cost = _NORMAL
+            if lw in lex.lead:
+                cost += _AFTER_LEAD
+            elif lw in lex.tail:
+                cost += _AFTER_TAIL
+            if rw in lex.head:
+                cost += _BEFORE_HEAD
+            kinds = (left[1] if left else "x") + (right[1] if right else "x")
+            unknown = sum(kind in "ux" for kind in kinds)
+            cost += (0, _UNKNOWN_ONE, _UNKNOWN_BOTH)[unknown]
+            # Only when the two touch: a mark between them is a boundary a reader sees.
+            if atoms[spans[k - 1][1] - 1][1] in "wua" and atoms[spans[k][0]][1] in "wua":
+                if ("a" in kinds) and kinds != "aa":
+                    cost += _SCRIPT_CHANGE
+        # Squared: a name quoted inside a name (〈…法〉 within 《…》) is short and whole.
+        cost += _INSIDE_MARKS * depth_at[k] * depth_at[k]
+        costs.append(cost)
+    units = ["".join(text for text, _ in atoms[s:e]) for s, e in spans]
+    return units, costs
+
+
+def title_units(title: str) -> list[str]:
+    """The pieces `break_title` never splits: words and fixed phrases with their marks attached."""
+    return _units(title)[0]
+
+
+def break_title(title: str, max_chars: int = MAX_CHARS) -> list[str]:
+    """Lines for a 公文 title, broken at word boundaries as a careful office typist would.
+
+    In order of importance: as few lines as possible, each at most `max_chars` characters (a
+    single unbreakable unit longer than that gets a line of its own); then 上长下短: no line
+    longer than the one above it, except that a title of three or more lines may widen towards
+    its middle (菱形) when that spares a bad break, and the last line is never longer than the
+    one above; then the cheapest breaks (after 、 or ，, before 关于 or after the organ name,
+    before the document type are free; inside an organ name, after 关于 or a function word,
+    inside quotes or 书名号 are dear) together with the least difference in length between
+    adjacent lines. Lines never start with 、，。：；”） and never end with “（《; joined they
+    give `title` back exactly. An empty title gives no lines.
+
+    The reference title "X区人民政府办公室关于贯彻落实中央、省、市重大决策部署工作情况汇报"
+    (33 characters) needs two lines. With both lines within 18 and the upper one not shorter,
+    the break must fall after the 17th or 18th character; after the 17th a line would start
+    with 、, so it falls after "中央、", on a 顿号 where a reader pauses anyway:
+    ["X区人民政府办公室关于贯彻落实中央、", "省、市重大决策部署工作情况汇报"] (18 + 15).
+    A typist could keep the enumeration whole ("…关于贯彻落实" / "中央、省、市…工作情况汇报",
+    15 + 18), but that puts the longer line below; "organ / 关于… / 工作情况汇报" spends a
+    third line on a title that fits in two.
+    """
+    if max_chars < 1:
+        raise ValueError("max_chars must be at least 1")
+    if len(title) <= max_chars:
+        return [title] if title else []
+    units, costs = _units(title)
+    count = len(units)
+    prefix = [0]
+    for unit in units:
+        prefix.append(prefix[-1] + len(unit))
+
+    # Dynamic programming over states (first unit of the next line; length of the line above;
+    # shape so far: 0 never widened, 1 widening towards a diamond's middle, 2 narrowing after
+    # it). Costs compare as (lines, shape faults, badness): fewer lines always win, then the
+    # shape, then the breaks and the balance.
+    best: list[dict[tuple[int, int], tuple[tuple[int, int, int], tuple[int, tuple[int, int]] | None]]]
+    best = [{} for _ in range(count + 1)]
+    best[0][(0, 0)] = ((0, 0, 0), None)
+    for k in range(count):
+        for state, (key, _) in best[k].items():
+            above, phase = state
+            lines, faults, badness = key
+            for m in range(k + 1, count + 1):
+                length = prefix[m] - prefix[k]
+                if length > max_chars and m > k + 1:
+                    break
+                fault, bad, now = 0, costs[m] if m < count else 0, phase
+                if lines:
+                    bad += abs(above - length)
+                    if length > above:
+                        if phase == 2:
+                            fault = length - above  # widening again: no shape at all
+                        else:
+                            bad += _DIAMOND * (length - above)
+                            now = 1
+                    elif length < above and phase == 1:
+                        now = 2
+                if m == count and now == 1:
+                    fault += 1  # widened and never narrowed: an upside-down trapezoid
+                candidate = (lines + 1, faults + fault, badness + bad)
+                target = (length, now)
+                seen = best[m].get(target)
+                if seen is None or candidate < seen[0]:
+                    best[m][target] = (candidate, (k, state))
+                if length > max_chars:
+                    break
+    final = best[count]
+    state = min(final, key=lambda s: final[s][0])
+    lines: list[str] = []
+    m = count
+    while m > 0:
+        _, back = best[m][state]
+        k, previous = back
+        lines.append("".join(units[k:m]))
+        m, state = k, previous
+    lines.reverse()
+    return lines
