@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from toolkit.document import BODY, HEADING, SALUTATION, Block, Document, Span
+from toolkit.document import BODY, HEADING, SALUTATION, Block, Document, Span, lead_length
 from toolkit.numerals import count_word, marker, series_marker
 from toolkit.outline import COUNT_SLOT, OutBlock, Piece, SeriesItem
 
@@ -132,7 +132,7 @@ def compose(outline: list[OutBlock], kind: str = "", unit: str = "", source: str
             body, lead = _with_count(body, count), _with_count(lead, count)
         b = _Builder()
         mark = ""
-        lead_len = 0
+        runin = False
         series = 0
         if ob.kind == HEADING:
             if not 1 <= ob.level <= 4:
@@ -143,10 +143,10 @@ def compose(outline: list[OutBlock], kind: str = "", unit: str = "", source: str
             mark = marker(ob.level, counters[ob.level])
             b.add(mark)
             if lead or ob.inline:  # run-in heading: “1.标题。正文”
+                runin = True
                 if lead:
                     b.add(strip_final(lead))
                     b.add("。")
-                lead_len = b.length
                 b.add(finish_sentence(body))
                 if ob.inline:
                     _inline_series(b, ob.inline, ob.separator)
@@ -156,10 +156,10 @@ def compose(outline: list[OutBlock], kind: str = "", unit: str = "", source: str
             series = series_seen[ob.series] = series_seen.get(ob.series, 0) + 1
             mark = series_marker(series)
             b.add(mark)
+            runin = True
             if _text(lead).strip():
                 b.add(strip_final(lead))
                 b.add("。")
-            lead_len = b.length
             b.add(finish_sentence(body))
         elif ob.kind == SALUTATION:
             b.add(strip_final(body))
@@ -172,6 +172,7 @@ def compose(outline: list[OutBlock], kind: str = "", unit: str = "", source: str
             b.add(strip_final(body, " \t\u3000"))
         if not b.text:
             continue
+        lead_len = lead_length(b.text, mark) if runin else 0
         blocks.append(Block(ob.kind, b.text, level=ob.level if ob.kind == HEADING else 0,
                             marker=mark, lead=lead_len, series=series, spans=tuple(b.spans)))
     return Document(blocks, kind=kind, unit=unit, source=source)

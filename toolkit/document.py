@@ -20,6 +20,18 @@ NOTE = "note"  # 附注
 KINDS = (TITLE, SUBTITLE, SALUTATION, BODY, HEADING, ATTACHMENT, SIGNATURE, DATE, NOTE)
 
 
+def lead_length(text: str, marker: str) -> int:
+    """Length of a paragraph's run-in title: its marker through the first “。” (0 if none).
+
+    The composer and the text parser both use this, so a run-in title means the same thing for a
+    generated report and for a pasted one.
+    """
+    if not marker or not text.startswith(marker):
+        return 0
+    stop = text.find("。", len(marker))
+    return stop + 1 if stop >= 0 else 0
+
+
 @dataclass(frozen=True)
 class Origin:
     """Where a value came from in a YAML file.
