@@ -1,0 +1,451 @@
+"""DOCX output in the GB/T 9704-2012 layout: what Word, WPS and a reader of the file would see."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from lxml import etree
+
+from toolkit import docxdump, docxwriter, styles
+from toolkit.document import Block, Document
+from toolkit.docxwriter import render_docx, write_docx
+from toolkit.errors import InputError, OutputError
+from toolkit.titles import break_title
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+LONG_TITLE = "关于某某区2025年度安全生产和政务服务工作情况的报告"
+
+# ECMA-376 Part 1, CT_PPr and CT_RPr child sequences, written out here independently of the
+# writer: Word reports a file with any other order as unreadable.
+PPR = ("pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers "
+       "pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE "
+       "autoSpaceDN bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents "
+       "suppressOverlap jc textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle "
+       "rPr sectPr pPrChange").split()
+RPR = ("rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint "
+       "noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u "
+       "effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath").split()
+QUOTES_AND_DASHES = "“”‘’—…"
+
+
+def report(title: str = "关于某某区政务服务工作的报告") -> Document:
+    B = Block
+    return Document([
+        B("title", title),
+        B("salutation", "区委："),
+        B("body", "根据会议安排，现将我区“放管服”改革——特别是2025年政务服务工作……有关情况汇报如下。"),
+        B("heading", "一、基本情况", level=1, marker="一、"),
+        B("heading", "（一）建立三大机制", level=2, marker="（一）"),
+        B("heading", "1.健全协调机制。区政府每月召开1次联席会议，研究解决‘堵点’问题。", level=3,
+          marker="1.", lead=9),
+        B("heading", "2.完善制度", level=3, marker="2."),
+        B("heading", "（1）细化分工", level=4, marker="（1）"),
+        B("body", "一是强化统筹。成立工作专班，明确责任分工。", series=1, lead=7),
+        B("body", "二是压实责任。签订责任书52份。", series=2, lead=7),
+        B("attachment", "附件：1.某某区政务服务事项清单"),
+        B("attachment", "2.某某区政务服务工作责任分工表"),
+        B("signature", "某某区人民政府办公室"),
+        B("date", "2026年1月5日"),
+    ], unit="某某区人民政府办公室")
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path_factory, monkeypatch):
+    # Bases cached on disk go to a throwaway folder, never the developer's own cache.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "cache"))
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path_factory.getbasetemp() / "cache"))
+
+
+@pytest.fixture
+def written(tmp_path) -> Path:
+    return write_docx(report(LONG_TITLE), tmp_path / "报告.docx")
+
+
+def parts(path: Path) -> dict[str, etree._Element]:
+    with zipfile.ZipFile(path) as archive:
+        return {name: etree.fromstring(archive.read(name)) for name in archive.namelist()
+                if name.startswith("word/") and name.endswith(".xml")}
+
+
+def style(root, style_id: str):
+    return root.find(f"{W}style[@{W}styleId='{style_id}']")
+
+
+def attr(element, name: str):
+    return None if element is None else element.get(W + name)
+
+
+def local(element) -> str:
+    return element.tag.rpartition("}")[2]
+
+
+# ---------------------------------------------------------------- XML Word would refuse
+
+def test_children_of_every_ppr_and_rpr_are_in_schema_order(written):
+    checked = 0
+    for name, root in parts(written).items():
+        for props in root.iter(W + "pPr", W + "rPr"):
+            order = PPR if local(props) == "pPr" else RPR
+            ranks = [order.index(local(c)) for c in props]  # an unknown child fails here too
+            assert ranks == sorted(ranks), f"{name}: {[local(c) for c in props]}"
+            checked += 1
+    assert checked > 40
+
+
+def test_every_named_font_sets_the_east_asian_slot_and_no_theme_font_is_left(written):
+    xml = parts(written)
+    fonts = [f for root in xml.values() for f in root.iter(W + "rFonts")]
+    named = [f for f in fonts if attr(f, "ascii") or attr(f, "hAnsi") or attr(f, "eastAsia")]
+    assert named and all(attr(f, "eastAsia") for f in named)
+    for f in fonts:
+        assert not {"asciiTheme", "eastAsiaTheme", "hAnsiTheme", "cstheme"} & {
+            k.rpartition("}")[2] for k in f.attrib}
+    styles_xml = xml["word/styles.xml"]
+    defaults = styles_xml.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}rFonts")
+    assert attr(defaults, "eastAsia") == "仿宋_GB2312"
+    assert attr(defaults, "ascii") == "Times New Roman"
+    lang = styles_xml.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}lang")
+    assert attr(lang, "eastAsia") == "zh-CN"
+    expected = {"Normal": "仿宋_GB2312", "Title": "方正小标宋简体", "Heading1": "黑体",
+                "Heading2": "楷体_GB2312", "Heading3": "仿宋_GB2312", "Heading4": "仿宋_GB2312",
+                "RunInHeading3": "仿宋_GB2312", "Footer": "宋体"}
+    for style_id, face in expected.items():
+        rfonts = style(styles_xml, style_id).find(f"{W}rPr/{W}rFonts")
+        assert attr(rfonts, "eastAsia") == face, style_id
+        assert attr(rfonts, "ascii") == ("宋体" if style_id == "Footer" else "Times New Roman")
+
+
+def test_runs_with_chinese_quotes_and_dashes_are_hinted_east_asian(written):
+    runs = [r for root in parts(written).values() for r in root.iter(W + "r")]
+    def text(r):
+        return "".join(t.text or "" for t in r.iter(W + "t"))
+
+    quoted = [r for r in runs if any(ch in text(r) for ch in QUOTES_AND_DASHES)]
+    assert len(quoted) >= 4  # body “” —— ……, run-in ‘’, both footers
+    for r in quoted:
+        assert attr(r.find(f"{W}rPr/{W}rFonts"), "hint") == "eastAsia"
+
+
+# ---------------------------------------------------------------- the page and its grid
+
+def test_page_is_a4_with_gbt9704_margins_and_a_22_line_grid(written):
+    section = docx.Document(str(written)).sections[0]
+    for length, mm in ((section.page_width, 210), (section.page_height, 297),
+                       (section.top_margin, 37), (section.bottom_margin, 35),
+                       (section.left_margin, 28), (section.right_margin, 26),
+                       (section.footer_distance, 25.2)):
+        assert abs(length.mm - mm) <= 0.1
+    grid = parts(written)["word/document.xml"].find(f"{W}body/{W}sectPr/{W}docGrid")
+    assert (attr(grid, "type"), attr(grid, "linePitch")) == ("lines", "579")
+
+
+def test_normal_has_exact_lines_no_widow_control_and_condensed_characters(written):
+    normal = style(parts(written)["word/styles.xml"], "Normal")
+    spacing = normal.find(f"{W}pPr/{W}spacing")
+    assert (attr(spacing, "line"), attr(spacing, "lineRule")) == ("579", "exact")
+    assert attr(normal.find(f"{W}pPr/{W}widowControl"), "val") == "0"
+    assert attr(normal.find(f"{W}rPr/{W}spacing"), "val") == "-5"
+    ind = normal.find(f"{W}pPr/{W}ind")
+    assert (attr(ind, "firstLineChars"), attr(ind, "firstLine")) == ("200", "640")
+    # No body style undoes the grid with a line spacing of its own; the footer is off the grid,
+    # single-spaced, so that it fits below the 版心 without taking a body line.
+    xml = parts(written)["word/styles.xml"]
+    lines = {attr(s, "line") for st in xml.iter(W + "style") if attr(st, "styleId") != "Footer"
+             for s in st.iter(W + "spacing") if attr(s, "line")}
+    assert lines == {"579"}
+    footer = style(xml, "Footer").find(f"{W}pPr")
+    assert attr(footer.find(f"{W}snapToGrid"), "val") == "0"
+    assert attr(footer.find(f"{W}spacing"), "lineRule") == "auto"
+
+
+def test_odd_and_even_footers_carry_a_page_field_between_dashes(written):
+    document = docx.Document(str(written))
+    assert document.settings.odd_and_even_pages_header_footer
+    section = document.sections[0]
+    seen = {}
+    for label, footer in (("odd", section.footer), ("even", section.even_page_footer)):
+        assert not footer.is_linked_to_previous
+        (p,) = footer.paragraphs
+        element = p._p
+        assert [attr(f, "fldCharType") for f in element.iter(W + "fldChar")] == [
+            "begin", "separate", "end"]
+        assert "".join(t.text for t in element.iter(W + "instrText")).strip() == "PAGE"
+        texts = [t.text for t in element.iter(W + "t")]
+        assert texts[0] == "— " and texts[-1] == " —"
+        ind = element.find(f"{W}pPr/{W}ind")
+        seen[label] = (attr(element.find(f"{W}pPr/{W}jc"), "val"), attr(ind, "left"),
+                       attr(ind, "right"))
+    assert seen == {"odd": ("right", "0", "280"), "even": ("left", "280", "0")}
+
+
+# ---------------------------------------------------------------- blocks on the page
+
+def test_title_is_centred_22pt_one_paragraph_broken_into_lines(written):
+    xml = parts(written)
+    title_style = style(xml["word/styles.xml"], "Title")
+    assert attr(title_style.find(f"{W}pPr/{W}jc"), "val") == "center"
+    assert attr(title_style.find(f"{W}pPr/{W}snapToGrid"), "val") == "0"
+    assert attr(title_style.find(f"{W}rPr/{W}sz"), "val") == "44"
+    first = xml["word/document.xml"].find(f"{W}body/{W}p")
+    assert attr(first.find(f"{W}pPr/{W}pStyle"), "val") == "Title"
+    lines = break_title(LONG_TITLE, 18)
+    assert len(lines) >= 2
+    assert len(first.findall(f".//{W}br")) == len(lines) - 1
+    assert [t.text for t in first.iter(W + "t")] == lines
+
+
+def test_run_in_heading_keeps_its_title_in_the_heading_face_and_the_rest_in_body_face(written):
+    document = docx.Document(str(written))
+    p = next(p for p in document.paragraphs if p.text.startswith("1.健全"))
+    assert p.style.name == "Normal"
+    lead, rest = p.runs
+    assert lead.text == "1.健全协调机制。" and lead.style.name == "Run-in Heading 3"
+    assert rest.text.startswith("区政府") and rest.style.name == "Default Paragraph Font"
+    series = next(p for p in document.paragraphs if p.text.startswith("一是"))
+    assert series.runs[0].text == "一是强化统筹。" and series.runs[0].style.name == "Series Lead"
+
+
+def test_salutation_is_flush_left_and_signature_and_date_follow_7_3_5_2(written):
+    document = docx.Document(str(written))
+    paragraphs = document.paragraphs
+    texts = [p.text for p in paragraphs]
+    salutation = paragraphs[texts.index("区委：")]
+    assert salutation.style.name == "Salutation"
+    ind = style(parts(written)["word/styles.xml"], "Salutation").find(f"{W}pPr/{W}ind")
+    assert (attr(ind, "firstLineChars"), attr(ind, "firstLine")) == ("0", "0")
+    assert texts[texts.index("区委：") - 1] == ""  # one line below the title
+    s = texts.index("某某区人民政府办公室")
+    assert texts[s - 1] == "" and texts[s - 2] != ""  # one blank line, not two
+    assert texts[s + 1] == "2026年1月5日"
+    sig, date = paragraphs[s], paragraphs[s + 1]
+    assert sig.style.paragraph_format.alignment == 2  # right
+    full = 320 - 5  # twips of a character of 三号, condensed 0.25 pt
+    line = 11906 - 1587 - 1474  # A4 width less the margins, in twips
+    sig_right = sig.paragraph_format.right_indent.twips
+    assert sig_right == 2 * full  # 右空二字
+    sig_start = line - sig_right - 10 * full
+    # The date is set flush left from its first character: exact whatever digits measure.
+    assert date.paragraph_format.alignment == 0
+    assert date.paragraph_format.left_indent.twips - sig_start == 2 * full  # 右移二字
+
+
+def test_a_date_longer_than_the_signature_stands_two_characters_in_and_moves_it_left(tmp_path):
+    doc = Document([Block("body", "正文。"), Block("signature", "某某局"),
+                    Block("date", "2026年12月25日")])
+    paragraphs = docx.Document(str(write_docx(doc, tmp_path / "a.docx"))).paragraphs
+    sig, date = paragraphs[-2].paragraph_format, paragraphs[-1].paragraph_format
+    full, digit = 315, 155
+    assert date.right_indent.twips == 2 * full
+    sig_start = -(sig.right_indent.twips + 3 * full)
+    date_start = -(date.right_indent.twips + 8 * digit + 3 * full)
+    assert date_start - sig_start == 2 * full
+
+
+def test_attachments_are_two_characters_in_and_further_numbers_stand_under_the_first(written):
+    paragraphs = [p for p in docx.Document(str(written)).paragraphs if p.style.name == "Attachment"]
+    first, second = (p.paragraph_format for p in paragraphs)
+    full = 315
+    # first_line_indent is negative for a hanging indent: the line starts at left + first.
+    first_start = first.left_indent.twips + first.first_line_indent.twips
+    second_start = second.left_indent.twips + second.first_line_indent.twips
+    assert first_start == 2 * full
+    assert second_start == first_start + 3 * full  # under “1.”, after “附件：”
+    assert first.left_indent.twips == second.left_indent.twips  # names wrap under one column
+    blank = docx.Document(str(written)).paragraphs
+    index = [p.text for p in blank].index(paragraphs[0].text)
+    assert blank[index - 1].text == ""
+
+
+def test_core_properties_name_the_report_and_its_unit(written):
+    core = docx.Document(str(written)).core_properties
+    assert core.title == LONG_TITLE
+    assert core.author == "某某区人民政府办公室"
+    assert core.created is not None
+
+
+def test_reading_back_gives_the_paragraph_texts(written):
+    texts = [p.text.replace("\n", "") for p in docx.Document(str(written)).paragraphs]
+    assert [t for t in texts if t] == [b.text for b in report(LONG_TITLE).blocks]
+
+
+def test_render_docx_gives_a_file_python_docx_reads():
+    import io
+
+    data = render_docx(report())
+    assert data[:2] == b"PK"
+    assert docx.Document(io.BytesIO(data)).paragraphs[0].text == report().title
+
+
+# ---------------------------------------------------------------- writing safely
+
+def test_a_failure_while_writing_leaves_the_previous_file_and_no_temporary_file(tmp_path,
+                                                                               monkeypatch):
+    target = tmp_path / "报告.docx"
+    write_docx(report(), target)
+    before = target.read_bytes()
+    bad = report()
+    bad.blocks[2] = Block("body", "含有控制字符\x07的段落。")
+    with pytest.raises(InputError) as caught:
+        write_docx(bad, target)
+    assert "控制字符" in caught.value.message
+    assert target.read_bytes() == before
+
+    from toolkit import _ooxml
+
+    def half_then_fail(self, handle, paragraphs, core):
+        handle.write(b"PK\x03\x04 half a zip")
+        raise RuntimeError("disk went away")
+
+    monkeypatch.setattr(_ooxml.Package, "write", half_then_fail)
+    with pytest.raises(RuntimeError):
+        write_docx(report(), target)
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["报告.docx"]
+
+
+def test_a_missing_folder_or_a_file_in_place_of_a_folder_is_an_output_error(tmp_path):
+    with pytest.raises(OutputError):
+        write_docx(report(), tmp_path / "没有这个文件夹" / "报告.docx")
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(OutputError):
+        write_docx(report(), tmp_path / "file" / "报告.docx")
+
+
+# ---------------------------------------------------------------- style profiles
+
+def test_the_shipped_profile_gives_a_basis_for_every_value():
+    profile = styles.builtin()
+    assert profile is styles.load_profile() is styles.load_profile("gbt9704")
+    assert len(profile.bases) > 100
+    for key, basis in profile.bases.items():
+        assert basis.startswith(("GB/T 9704-2012", "practice")), key
+    assert profile.page.top_mm == 37 and profile.grid.line_twips == 579
+    assert profile.title.max_line_chars == 18 and profile.heading3.bold is False
+
+
+def test_warm_builds_do_not_read_the_profile_again(tmp_path, monkeypatch):
+    write_docx(report(), tmp_path / "a.docx")
+    import toolkit.sources
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("profile read again")
+
+    monkeypatch.setattr(toolkit.sources, "read_text", refuse)
+    write_docx(report(), tmp_path / "b.docx")
+
+
+def test_a_unit_profile_extends_the_shipped_one_and_changes_what_it_names(tmp_path):
+    path = tmp_path / "本单位.yaml"
+    path.write_text("extends: gbt9704\n"
+                    "heading3: {bold: {value: true, basis: 本单位惯例}}\n"
+                    "heading3_lead:\n  bold: true\n"
+                    "page_number: {size_pt: 12}\n", encoding="utf-8")
+    profile = styles.load_profile(path)
+    assert profile.heading3.bold and profile.heading3_lead.bold
+    assert profile.heading3.font == "仿宋_GB2312"  # kept from gbt9704
+    assert profile.basis("heading3.bold") == "本单位惯例"
+    assert profile.basis("page_number.size_pt").endswith("本单位.yaml")
+    assert profile.basis("page_number.font").startswith("GB/T 9704-2012")
+    out = write_docx(report(), tmp_path / "r.docx", profile)
+    xml = parts(out)["word/styles.xml"]
+    assert style(xml, "RunInHeading3").find(f"{W}rPr/{W}b").get(W + "val") is None  # bold on
+    assert style(xml, "Footer").find(f"{W}rPr/{W}sz").get(W + "val") == "24"
+
+
+@pytest.mark.parametrize("text, words", [
+    ("extends: gbt9704\ntitel: {size_pt: 20}\n", ["未知的键“titel”", "title"]),
+    ("extends: gbt9704\ntitle: {size_pt: 大}\n", ["title.size_pt", "数字"]),
+    ("extends: gbt9704\ntitle: {align: middle}\n", ["title.align", "center"]),
+    ("extends: gbt9704\ngrid: {lines: {value: 22, basis: x, source: y}}\n", ["未知的键“source”"]),
+    ("extends: gbt9704\ntitle: {size_pt: 0, font: ''}\n", ["应大于 0", "不能为空"]),
+    ("extends: 没有这个\n", ["没有这个", "不存在"]),
+    ("page: {top_mm: 37}\n", ["缺少设置"]),
+])
+def test_profile_mistakes_are_input_errors_naming_the_file(tmp_path, text, words):
+    path = tmp_path / "坏.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        styles.load_profile(path)
+    problems = caught.value.problems
+    message = " ".join(p.message + p.hint for p in problems)
+    for word in words:
+        assert word in message
+    assert any(p.place and p.place.path == str(path) for p in problems)
+
+
+def test_a_base_cached_on_disk_is_used_and_a_damaged_one_rebuilt(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(docxwriter, "_bases", {})
+    write_docx(report(), tmp_path / "a.docx")
+    (cached,) = (tmp_path / "cache" / "gongwen" / "docx").glob("base-*.docx")
+    cached.write_bytes(b"not a zip")
+    monkeypatch.setattr(docxwriter, "_bases", {})
+    write_docx(report(), tmp_path / "b.docx")
+    assert docxdump.dump(tmp_path / "a.docx") == docxdump.dump(tmp_path / "b.docx")
+    assert zipfile.is_zipfile(cached)
+
+
+# ---------------------------------------------------------------- the dump used by goldens
+
+def test_dump_shows_page_footers_and_one_line_a_paragraph(tmp_path):
+    path = write_docx(report(), tmp_path / "r.docx")
+    text = docxdump.dump(path)
+    assert text == docxdump.dump(path)
+    head, body = text.split("paragraphs:\n")
+    assert "page 210.0 x 297.0 mm; margins top 37.0 bottom 35.0 left 28.0 right 26.0 mm" in head
+    assert "grid: linePitch=579 type=lines" in head
+    assert ("footer odd/default: footer | 宋体/宋体 14pt | right | first=0 right=280tw"
+            " | — {PAGE} —") in head
+    assert "footer even: footer | 宋体/宋体 14pt | left | first=0 left=280tw | — {PAGE} —" in head
+    assert "evenAndOddHeaders: yes" in head
+    assert "normal: line=579 exact; widowControl=off; charSpacing=-5" in head
+    lines = [re.sub(r"^\d{3} ", "", line) for line in body.splitlines()]
+    assert lines == [
+        "Title | 方正小标宋简体/Times New Roman 22pt | center | first=0 | 关于某某区政务服务工作的报告",
+        "Normal | 仿宋_GB2312/Times New Roman 16pt | justify | first=2ch | (empty)",
+        "Salutation | 仿宋_GB2312/Times New Roman 16pt | left | first=0 | 区委：",
+        "Normal | 仿宋_GB2312/Times New Roman 16pt | justify | first=2ch | "
+        "根据会议安排，现将我区“放管服”改革——特别是2025年政务服务工作……有关情况汇报如下。",
+        "heading 1 | 黑体/Times New Roman 16pt | justify | first=2ch | 一、基本情况",
+        "heading 2 | 楷体_GB2312/Times New Roman 16pt | justify | first=2ch | （一）建立三大机制",
+        "Normal | 仿宋_GB2312/Times New Roman 16pt | justify | first=2ch | "
+        "1.健全协调机制。区政府每月召开1次联席会议，研究解决‘堵点’问题。",
+        "heading 3 | 仿宋_GB2312/Times New Roman 16pt | justify | first=2ch | 2.完善制度",
+        "heading 4 | 仿宋_GB2312/Times New Roman 16pt | justify | first=2ch | （1）细化分工",
+        "Normal | 仿宋_GB2312/Times New Roman 16pt | justify | first=2ch | 一是强化统筹。成立工作专班，明确责任分工。",
+        "Normal | 仿宋_GB2312/Times New Roman 16pt | justify | first=2ch | 二是压实责任。签订责任书52份。",
+        "Normal | 仿宋_GB2312/Times New Roman 16pt | justify | first=2ch | (empty)",
+        "Attachment | 仿宋_GB2312/Times New Roman 16pt | left | hanging=1175tw left=1805tw | "
+        "附件：1.某某区政务服务事项清单",
+        "Attachment | 仿宋_GB2312/Times New Roman 16pt | left | hanging=230tw left=1805tw | "
+        "2.某某区政务服务工作责任分工表",
+        "Normal | 仿宋_GB2312/Times New Roman 16pt | justify | first=2ch | (empty)",
+        "Signature | 仿宋_GB2312/Times New Roman 16pt | right | first=0 right=630tw | 某某区人民政府办公室",
+        "Date | 仿宋_GB2312/Times New Roman 16pt | left | first=0 left=5695tw | 2026年1月5日",
+    ]
+
+
+def test_dump_shows_a_bold_run_in_title_as_its_own_segment(tmp_path):
+    path = tmp_path / "粗.yaml"
+    path.write_text("extends: gbt9704\nheading3_lead: {bold: true}\n", encoding="utf-8")
+    out = write_docx(report(), tmp_path / "r.docx", styles.load_profile(path))
+    assert ("| [仿宋_GB2312/Times New Roman 16pt bold]1.健全协调机制。"
+            "[仿宋_GB2312/Times New Roman 16pt]区政府") in docxdump.dump(out)
+
+
+def test_dump_runs_as_a_module(written):
+    result = subprocess.run([sys.executable, "-m", "toolkit.docxdump", str(written)],
+                            capture_output=True, text=True, encoding="utf-8",
+                            env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    assert result.returncode == 0
+    assert result.stdout == docxdump.dump(written)
+    bad = subprocess.run([sys.executable, "-m", "toolkit.docxdump", str(written) + ".none"],
+                         capture_output=True, text=True, encoding="utf-8")
+    assert bad.returncode == 2 and "找不到文件" in bad.stderr

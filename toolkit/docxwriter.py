@@ -1,0 +1,406 @@
+"""Typesets a Document as DOCX in the layout of a style profile (GB/T 9704-2012 by default)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import re
+import threading
+from pathlib import Path
+
+from toolkit import _ooxml
+from toolkit.document import (ATTACHMENT, BODY, DATE, HEADING, NOTE, SALUTATION, SIGNATURE,
+                              SUBTITLE, TITLE, Block, Document)
+from toolkit.errors import InputError, Place
+from toolkit.output import atomic_write
+from toolkit.styles import ParaStyle, Profile, RunStyle, load_profile
+from toolkit.titles import break_title
+
+# Style ids and names (contract for readers of our files, e.g. the DOCX parser): built-in names
+# where Word has one, so navigation and the style gallery know them.
+PARAGRAPH_STYLES = {
+    TITLE: ("Title", "Title"),
+    SUBTITLE: ("Subtitle", "Subtitle"),
+    SALUTATION: ("Salutation", "Salutation"),
+    BODY: ("Normal", "Normal"),
+    ATTACHMENT: ("Attachment", "Attachment"),
+    SIGNATURE: ("Signature", "Signature"),
+    DATE: ("Date", "Date"),
+    NOTE: ("Note", "Note"),
+}
+HEADING_STYLES = {n: (f"Heading{n}", f"Heading {n}") for n in (1, 2, 3, 4)}
+LEAD_STYLES = {"heading3_lead": ("RunInHeading3", "Run-in Heading 3"),
+               "heading4_lead": ("RunInHeading4", "Run-in Heading 4"),
+               "series_lead": ("SeriesLead", "Series Lead")}
+FOOTER_STYLE = ("Footer", "Footer")
+
+_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+_ATTACHMENT = re.compile(r"^(附件[：:])?\s*(\d+[.．])?")
+_HEAD = "附件："
+
+_lock = threading.Lock()
+_bases: dict[str, _ooxml.Package] = {}
+_MAX_BASES = 16
+
+
+def render_docx(doc: Document, profile: Profile | str | Path | None = None) -> bytes:
+    """The DOCX bytes of `doc` set in `profile` (default: the built-in gbt9704)."""
+    buffer = io.BytesIO()
+    _write(doc, load_profile(profile), buffer)
+    return buffer.getvalue()
+
+
+def write_docx(doc: Document, target: str | Path,
+               profile: Profile | str | Path | None = None) -> Path:
+    """Write `doc` as a DOCX at `target`, atomically: a failure leaves any previous file intact."""
+    profile = load_profile(profile)
+    return atomic_write(target, lambda handle: _write(doc, profile, handle))
+
+
+# ---------------------------------------------------------------- the per-report part
+
+def _write(doc: Document, profile: Profile, handle) -> None:
+    _check_text(doc)
+    package = _base(profile)
+    make = _ooxml.Paragraphs()
+    _paragraphs(doc, profile, make)
+    now = _dt.datetime.now(_dt.timezone.utc)
+    package.write(handle, make.xml(), _ooxml.core_properties(doc.title, doc.unit, now))
+
+
+def _check_text(doc: Document) -> None:
+    """Refuse characters XML cannot carry: Word would call the whole file damaged."""
+    if _BAD_CHARS.search(doc.unit):
+        raise InputError("单位名称中有不能写入 Word 文档的控制字符。", Place(doc.source or "（文档）"))
+    for n, block in enumerate(doc.blocks, 1):
+        bad = _BAD_CHARS.search(block.text)
+        if bad:
+            place = block.origin_at(bad.start()) or Place(doc.source or "（文档）")
+            raise InputError(
+                f"第 {n} 段含有不能写入 Word 文档的控制字符（U+{ord(bad.group()):04X}）。", place,
+                "请删除这个不可见字符；如果是从别处复制的文字，请重新输入这一处。")
+
+
+def _style(profile: Profile, block: Block) -> ParaStyle:
+    if block.kind == HEADING:
+        return getattr(profile, f"heading{_level(block)}")
+    return getattr(profile, block.kind)
+
+
+def _level(block: Block) -> int:
+    return min(max(block.level, 1), 4)
+
+
+def _blank_lines(profile: Profile, prev: Block | None, block: Block) -> int:
+    """Empty lines between two blocks, only where the kind changes (GB/T 9704 7.3.2, 7.3.4, 7.3.5)."""
+    if prev is None or prev.kind == block.kind:
+        return 0
+    here = _style(profile, block)
+    before = here.blank_before
+    if block.kind == DATE and prev.kind != SIGNATURE:
+        before = profile.signature.blank_before  # no signature: the date opens the closing
+    after = 0 if block.kind in (TITLE, SUBTITLE) else _style(profile, prev).blank_after
+    return max(before, after)
+
+
+def _paragraphs(doc: Document, profile: Profile, make: _ooxml.Paragraphs) -> None:
+    blocks = doc.blocks
+    closing = _closing_layout(blocks, profile)
+    prev = None
+    for i, block in enumerate(blocks):
+        for _ in range(_blank_lines(profile, prev, block)):
+            make.paragraph("Normal")
+        prev = block
+        kind = block.kind
+        if kind == HEADING:
+            level = _level(block)
+            if level in (3, 4) and 0 < block.lead < len(block.text):
+                char_style = LEAD_STYLES[f"heading{level}_lead"][0]
+                make.paragraph("Normal", [(block.text[:block.lead], char_style),
+                                          (block.text[block.lead:], "")])
+            else:
+                make.paragraph(HEADING_STYLES[level][0], [(block.text, "")])
+        elif kind == TITLE:
+            lines = break_title(block.text, profile.title.max_line_chars) or [block.text]
+            make.paragraph("Title", [(list(lines), "")])
+        elif kind == BODY and block.series and 0 < block.lead < len(block.text):
+            make.paragraph("Normal", [(block.text[:block.lead], LEAD_STYLES["series_lead"][0]),
+                                      (block.text[block.lead:], "")])
+        elif kind in (SIGNATURE, DATE):
+            indent, align = closing[i]
+            make.paragraph(PARAGRAPH_STYLES[kind][0], [(block.text, "")], indent=indent,
+                           align=align)
+        elif kind == ATTACHMENT:
+            make.paragraph("Attachment", [(block.text, "")],
+                           indent=_attachment_indent(block.text, profile))
+        elif kind in PARAGRAPH_STYLES:
+            make.paragraph(PARAGRAPH_STYLES[kind][0], [(block.text, "")])
+        else:
+            raise ValueError(f"unknown block kind {kind!r}")
+
+
+_NARROW = frozenset(".,:;'!| ")  # about a quarter em in Times New Roman
+
+
+def _pitch(profile: Profile, size_pt: float) -> tuple[int, int]:
+    """Advance of a full-width and a half-width character, in twips, after condensing."""
+    condense = profile.grid.condense_twips
+    return round(size_pt * 20) + condense, round(size_pt * 10) + condense
+
+
+def _width(text: str, profile: Profile, size_pt: float) -> int:
+    """Estimated printed width in twips: CJK one em; Latin letters and digits (Times New Roman,
+    below U+2000) half an em, narrow marks a quarter."""
+    full, half = _pitch(profile, size_pt)
+    narrow = round(size_pt * 5) + profile.grid.condense_twips
+    return sum(full if ord(ch) >= 0x2000 else narrow if ch in _NARROW else half for ch in text)
+
+
+def _twips(mm: float) -> int:
+    return round(mm * 36000 / 635)  # as python-docx writes the section: mm → EMU → twips
+
+
+def _closing_layout(blocks: list[Block], profile: Profile) -> dict[int, tuple[dict, str | None]]:
+    """Indent and alignment of signature and date lines (GB/T 9704-2012 7.3.5.2).
+
+    署名 stands 2 characters from the right; the date's first character sits 2 characters right
+    of the 署名's first character, so the date is set flush left from that point (exact in any
+    renderer, since a 署名 is Chinese characters). A date longer than that stands 2 characters
+    from the right and the 署名 moves left to keep the 2-character shift.
+    """
+    layout: dict[int, tuple[dict, str | None]] = {}
+    sig, date = profile.signature, profile.date
+    full, _ = _pitch(profile, sig.size_pt)
+    margin = round(sig.right_chars * full)
+    shift = round(date.shift_chars * full)
+    page = profile.page
+    line = _twips(page.width_mm) - _twips(page.left_mm) - _twips(page.right_mm)
+    for i, block in enumerate(blocks):
+        if block.kind not in (SIGNATURE, DATE):
+            continue
+        if block.kind == SIGNATURE:
+            partner = blocks[i + 1] if i + 1 < len(blocks) and blocks[i + 1].kind == DATE else None
+            s_text, d_text = block.text, partner.text if partner else ""
+        else:
+            partner = blocks[i - 1] if i and blocks[i - 1].kind == SIGNATURE else None
+            s_text, d_text = partner.text if partner else "", block.text
+        s_width = _width(s_text, profile, sig.size_pt)
+        d_width = _width(d_text, profile, date.size_pt) if d_text else 0
+        date_fits = s_text and s_width >= d_width + shift
+        if block.kind == SIGNATURE:
+            right = margin if not d_text or date_fits else margin + d_width + shift - s_width
+            layout[i] = ({"right_chars": 0, "right": right}, None)
+        elif date_fits:
+            left = line - margin - s_width + shift
+            layout[i] = ({"left_chars": 0, "left": left, "right_chars": 0, "right": 0}, "left")
+        else:
+            layout[i] = ({"right_chars": 0, "right": margin}, None)
+    return layout
+
+
+def _attachment_indent(text: str, profile: Profile) -> dict:
+    """附件说明 (GB/T 9704-2012 7.3.4): 2 characters in; a long name wraps under its first
+    character; “2.” of a further attachment stands under “1.”."""
+    style = profile.attachment
+    full, _ = _pitch(profile, style.size_pt)
+    start = round(style.left_chars * full)
+    match = _ATTACHMENT.match(text)
+    head, number = match.group(1) or "", match.group(2) or ""
+    head_width = _width(_HEAD, profile, style.size_pt)
+    number_width = _width(number, profile, style.size_pt)
+    left = start + head_width + number_width
+    hanging = number_width + (head_width if head else 0)
+    return {"left_chars": 0, "left": left, "hanging_chars": 0, "hanging": hanging,
+            "first_chars": None}
+
+
+# ---------------------------------------------------------------- the per-profile part
+
+def _base(profile: Profile) -> _ooxml.Package:
+    """The profile's empty DOCX (styles, page, footers), built once and then reused.
+
+    Kept in memory for the process and on disk in the user's cache folder, so a cold build
+    neither imports python-docx nor builds styles again; any cache problem means a rebuild.
+    """
+    key = profile.key
+    package = _bases.get(key)
+    if package is None:
+        with _lock:
+            package = _bases.get(key)
+            if package is None:
+                package = _load_or_build(profile)
+                if len(_bases) >= _MAX_BASES:
+                    _bases.pop(next(iter(_bases)))
+                _bases[key] = package
+    return package
+
+
+def _cache_file(profile: Profile) -> Path | None:
+    import hashlib
+
+    from toolkit import __version__, resources
+
+    try:
+        # The base depends on this code as much as on the profile: an edited writer (an
+        # editable install) must not be served a base built by its previous version.
+        stamp = [__version__, profile.key]
+        for module in (__file__, _ooxml.__file__):
+            info = Path(module).stat()
+            stamp.append(f"{info.st_mtime_ns}:{info.st_size}")
+        digest = hashlib.sha1("|".join(stamp).encode()).hexdigest()[:20]
+        return resources.cache_dir() / "docx" / f"base-{digest}.docx"
+    except (OSError, RuntimeError):
+        return None
+
+
+def _load_or_build(profile: Profile) -> _ooxml.Package:
+    cache = _cache_file(profile)
+    if cache is not None:
+        try:
+            return _ooxml.Package(cache.read_bytes())
+        except Exception:  # missing, unreadable or damaged: build it again
+            pass
+    blob = _build_base(profile)
+    package = _ooxml.Package(blob)
+    if cache is not None:
+        _store(cache, blob)
+    return package
+
+
+def _store(cache: Path, blob: bytes) -> None:
+    """Save a base in the cache folder; a read-only or full disk only costs speed."""
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(cache, lambda handle: handle.write(blob))
+        old = sorted(cache.parent.glob("base-*.docx"), key=lambda p: p.stat().st_mtime)
+        for stale in old[:-_MAX_BASES]:
+            stale.unlink()
+    except Exception:
+        pass
+
+
+def _build_base(profile: Profile) -> bytes:
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import Mm
+
+    package = docx.Document(io.BytesIO(_ooxml.skeleton(profile.grid.compress_punctuation)))
+    page = profile.page
+    section = package.sections[0]
+    section.page_width, section.page_height = Mm(page.width_mm), Mm(page.height_mm)
+    section.top_margin, section.bottom_margin = Mm(page.top_mm), Mm(page.bottom_mm)
+    section.left_margin, section.right_margin = Mm(page.left_mm), Mm(page.right_mm)
+    section.header_distance, section.footer_distance = Mm(page.header_mm), Mm(page.footer_mm)
+    section.gutter = Mm(0)
+    _ooxml.set_doc_grid(section._sectPr, profile.grid.line_twips)
+    package.settings.odd_and_even_pages_header_footer = True
+
+    styles = package.styles
+    _ooxml.set_doc_defaults(styles.element, profile.body.font, profile.fonts.latin,
+                            profile.body.size_pt, profile.fonts.lang)
+    normal = styles["Normal"]
+    _paragraph_style(normal, profile.body, profile, normal=True)
+    for kind, (style_id, name) in PARAGRAPH_STYLES.items():
+        if kind == BODY:
+            continue
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.style_id = style_id
+        style.base_style = normal
+        style.next_paragraph_style = normal
+        _paragraph_style(style, getattr(profile, kind), profile)
+    for level, (style_id, name) in HEADING_STYLES.items():
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.style_id = style_id
+        style.base_style = normal
+        style.next_paragraph_style = normal
+        _paragraph_style(style, getattr(profile, f"heading{level}"), profile, outline=level - 1)
+    for field, (style_id, name) in LEAD_STYLES.items():
+        style = styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
+        style.style_id = style_id
+        _run_style(style, getattr(profile, field), profile)
+    footer_style = styles.add_style(FOOTER_STYLE[1], WD_STYLE_TYPE.PARAGRAPH)
+    footer_style.style_id = FOOTER_STYLE[0]
+    footer_style.base_style = normal
+    _footer_style(footer_style, profile)
+    _ooxml.strip_theme_fonts(styles.element)
+    for element in styles.element.iterchildren():
+        _ooxml.mark_builtin(element)
+
+    number = profile.page_number
+    indent = round(number.indent_chars * number.size_pt * 20)
+    section.footer.is_linked_to_previous = False
+    section.even_page_footer.is_linked_to_previous = False
+    _ooxml.page_number(section.footer._element, FOOTER_STYLE[0], number.before, number.after,
+                       number.odd_align, indent, "left" if number.odd_align == "left" else "right")
+    _ooxml.page_number(section.even_page_footer._element, FOOTER_STYLE[0], number.before,
+                       number.after, number.even_align, indent,
+                       "right" if number.even_align == "right" else "left")
+    buffer = io.BytesIO()
+    package.save(buffer)
+    return buffer.getvalue()
+
+
+def _paragraph_style(style, spec: ParaStyle, profile: Profile, *, normal: bool = False,
+                     outline: int | None = None) -> None:
+    from docx.enum.text import WD_LINE_SPACING
+    from docx.shared import Pt, Twips
+
+    style.quick_style = True
+    element = style.element
+    pf = style.paragraph_format
+    pf.space_before = Pt(0)
+    pf.space_after = Pt(0)
+    pf.line_spacing = Twips(profile.grid.line_twips)
+    pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    ppr = _ooxml.props(element, "pPr")
+    if normal:
+        pf.widow_control = profile.grid.widow_control
+        _ooxml.on_off(ppr, "autoSpaceDE", profile.grid.auto_space)
+        _ooxml.on_off(ppr, "autoSpaceDN", profile.grid.auto_space)
+    _ooxml.on_off(ppr, "snapToGrid", spec.snap_to_grid)
+    first = round(spec.first_line_chars * spec.size_pt * 20)
+    if spec.left_chars:
+        left = round(spec.left_chars * spec.size_pt * 20)
+        _ooxml.set_indent(ppr, left_chars=round(spec.left_chars * 100), left=left,
+                          first_chars=round(spec.first_line_chars * 100), first=first)
+    elif spec.right_chars:
+        right = round(spec.right_chars * spec.size_pt * 20)
+        _ooxml.set_indent(ppr, right_chars=round(spec.right_chars * 100), right=right,
+                          first_chars=round(spec.first_line_chars * 100), first=first)
+    else:
+        _ooxml.set_indent(ppr, first_chars=round(spec.first_line_chars * 100), first=first)
+    _ooxml.set_jc(ppr, spec.align)
+    if outline is not None:
+        _ooxml.set_outline(ppr, outline)
+    rpr = _ooxml.props(element, "rPr")
+    _ooxml.set_fonts(rpr, spec.font, profile.fonts.latin)
+    _ooxml.set_bold(rpr, spec.bold)
+    if normal:
+        _ooxml.set_condense(rpr, profile.grid.condense_twips)
+    _ooxml.set_size(rpr, spec.size_pt)
+    if normal:
+        _ooxml.set_lang(rpr, profile.fonts.lang)
+
+
+def _run_style(style, spec: RunStyle, profile: Profile) -> None:
+    style.quick_style = True
+    rpr = _ooxml.props(style.element, "rPr")
+    _ooxml.set_fonts(rpr, spec.font, profile.fonts.latin)
+    _ooxml.set_bold(rpr, spec.bold)
+
+
+def _footer_style(style, profile: Profile) -> None:
+    number = profile.page_number
+    ppr = _ooxml.props(style.element, "pPr")
+    # Off the grid and single-spaced: a footer one grid line (10.2 mm) high is taller than the
+    # 9.5 mm between footer distance and bottom margin, and LibreOffice then takes the
+    # difference from the body, leaving 21 lines a page (measured).
+    _ooxml.on_off(ppr, "snapToGrid", False)
+    _ooxml.set_single_line(ppr)
+    _ooxml.set_indent(ppr, first_chars=0, first=0, left_chars=0, left=0, right_chars=0, right=0)
+    rpr = _ooxml.props(style.element, "rPr")
+    # 宋体 in every slot: the digits are 半角宋体 too (GB/T 9704-2012 7.5), not Times New Roman.
+    _ooxml.set_fonts(rpr, number.font, number.font, number.font)
+    _ooxml.set_bold(rpr, False)
+    _ooxml.set_condense(rpr, 0)
+    _ooxml.set_size(rpr, number.size_pt)
