@@ -89,6 +89,41 @@ def build(path: str, output: str | None, text_path: str | None,
     click.echo("已生成 " + "、".join(written))
 
 
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              help="输出格式：text（默认）或 json。")
+@click.option("--fix", is_flag=True, help="就地应用安全的机械修复（标点宽度、引号、编号形式、日期形式）。")
+@click.option("--diff", is_flag=True, help="只显示 --fix 会做的修改，不写文件。")
+@click.option("--annotate", default=None, help="写出一份带批注的 DOCX 副本（每处问题一条批注）。")
+@click.option("--select", multiple=True, help="只运行这些代码前缀的规则，如 T,S101。")
+@click.option("--ignore", multiple=True, help="不运行这些代码前缀的规则。")
+@click.option("--fail-on", default=None, help="达到此级别即以退出码 1 结束：错误、警告或提示。")
+@click.option("--config", default=None, help="检查设置文件（YAML，可 extends: default）。")
+@click.option("--templates", "template_dirs", multiple=True, help="本单位模板文件夹。")
+@click.option("--stdin-format", type=click.Choice(["text", "yaml"]), default="text",
+              help="从标准输入（-）读取时的格式。")
+def check(paths, fmt, fix, diff, annotate, select, ignore, fail_on, config, template_dirs,
+          stdin_format) -> None:
+    """检查 YAML 草稿、文本和 DOCX 的结构与用语。"""
+    from toolkit.checkrun import run_check
+
+    code = run_check(paths, fmt=fmt, fix=fix, diff=diff, annotate=annotate, select=select,
+                     ignore=ignore, fail_on=fail_on, config=config, templates=template_dirs,
+                     stdin_form=stdin_format, echo=click.echo)
+    sys.exit(code)
+
+
+@cli.command()
+@click.argument("code", required=False)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def rules(code: str | None, fmt: str) -> None:
+    """列出全部检查规则；给出代码（如 T101）则详细说明一条。"""
+    from toolkit.checkrun import describe_rule, list_rules
+
+    click.echo(describe_rule(code) if code else list_rules(fmt))
+
+
 _USAGE_PATTERNS = (
     (r"Missing argument '(.+?)'\.?", "缺少参数 {0}。"),
     (r"No such command '(.+?)'\.?", "没有“{0}”这个命令。"),

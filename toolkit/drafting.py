@@ -25,6 +25,7 @@ class Draft:
     kind: templating.Kind
     values: dict
     document: Document
+    data: Map  # the file as loaded, reserved keys included (检查 is read by the checker)
 
 
 def draft_text(source: SourceText, templates: tuple[str, ...] = ()) -> Draft:
@@ -48,7 +49,7 @@ def draft_text(source: SourceText, templates: tuple[str, ...] = ()) -> Draft:
     outline = templating.render_outline(kind, values, templates)
     unit = str(values.get("单位") or values.get("落款") or "")
     document = compose(outline, kind=kind.name, unit=unit, source=source.path)
-    return Draft(source, kind, values, document)
+    return Draft(source, kind, values, document, data)
 
 
 def draft_file(path: str | Path, templates: tuple[str, ...] = ()) -> Draft:
