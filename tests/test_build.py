@@ -157,3 +157,25 @@ def test_markdown_output(tmp_path, cli):
     assert md.startswith("# X区人民政府办公室关于")
     assert "\n## 一、主要经验和做法\n" in md
     assert "**1.建立高位推进机制。**建立和完善" in md
+
+
+def test_reference_docx_dump_golden(tmp_path, cli, golden):
+    """Page settings and every paragraph's style, fonts, size, indent and text, as a reviewable dump."""
+    from toolkit.docxdump import dump
+
+    result = cli("build", str(REFERENCE_YAML), "-o", str(tmp_path / "ref.docx"))
+    assert result.code == 0, result.err
+    golden(CASES / "reference" / "expected.docx.txt", dump(tmp_path / "ref.docx"))
+
+
+def test_docx_reads_back_as_the_text_output(tmp_path, cli):
+    """python-docx sees the same paragraphs as --text (blank spacing lines aside, title lines joined)."""
+    import docx
+
+    result = cli("build", str(REFERENCE_YAML), "-o", str(tmp_path / "r.docx"), "--text",
+                 str(tmp_path / "r.txt"))
+    assert result.code == 0, result.err
+    paragraphs = [p.text.replace("\n", "") for p in docx.Document(tmp_path / "r.docx").paragraphs]
+    assert [p for p in paragraphs if p] == (tmp_path / "r.txt").read_text(encoding="utf-8").splitlines()
+    title = docx.Document(tmp_path / "r.docx").paragraphs[0].text
+    assert "\n" in title  # the title was broken into lines, and joins back to the one-line title

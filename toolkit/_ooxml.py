@@ -416,11 +416,14 @@ class Package:
             raise ValueError("base document must have an empty body")
         self.head, self.tail = document[:cut], document[cut:]
 
-    def write(self, handle, paragraphs: str, core: str) -> None:
-        """Write the DOCX with `paragraphs` (w:p elements) as the body and `core` properties."""
+    def write(self, handle, paragraphs: str, core: str, when=None) -> None:
+        """Write the DOCX with `paragraphs` (w:p elements) as the body and `core` properties.
+
+        `when` (a datetime) stamps the zip members; by default the local time now.
+        """
         replaced = {DOCUMENT_PART: (self.head + paragraphs + self.tail).encode("utf-8"),
                     CORE_PART: core.encode("utf-8")}
-        stamp = time.localtime()[:6]
+        stamp = when.timetuple()[:6] if when is not None else time.localtime()[:6]
         with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive:
             for name, data in self.members:
                 info = zipfile.ZipInfo(name, stamp)

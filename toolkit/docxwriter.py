@@ -64,8 +64,19 @@ def _write(doc: Document, profile: Profile, handle) -> None:
     package = _base(profile)
     make = _ooxml.Paragraphs()
     _paragraphs(doc, profile, make)
-    now = _dt.datetime.now(_dt.timezone.utc)
-    package.write(handle, make.xml(), _ooxml.core_properties(doc.title, doc.unit, now))
+    now = build_time()
+    package.write(handle, make.xml(), _ooxml.core_properties(doc.title, doc.unit, now), now)
+
+
+def build_time() -> _dt.datetime:
+    """Now, or SOURCE_DATE_EPOCH when set, so that a build can be reproduced byte for byte."""
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        # Zip dates start in 1980; an earlier epoch would not be representable.
+        return _dt.datetime.fromtimestamp(max(int(epoch), 315532800), _dt.timezone.utc)
+    return _dt.datetime.now(_dt.timezone.utc)
 
 
 def _check_text(doc: Document) -> None:
