@@ -299,7 +299,7 @@ def test_a_failure_while_writing_leaves_the_previous_file_and_no_temporary_file(
 
     from toolkit import _ooxml
 
-    def half_then_fail(self, handle, paragraphs, core):
+    def half_then_fail(self, handle, paragraphs, core, when=None):
         handle.write(b"PK\x03\x04 half a zip")
         raise RuntimeError("disk went away")
 
