@@ -355,10 +355,12 @@ class Paragraphs:
         self._parts: list[str] = []
 
     def paragraph(self, style_id: str, runs=(), *, indent: dict | None = None,
-                  align: str | None = None) -> None:
+                  align: str | None = None, page_break_before: bool = False) -> None:
         """Add a w:p: `runs` is a list of (text or list of lines, character style id or "")."""
         out = self._parts
         out.append(f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>')
+        if page_break_before:  # CT_PPr order: pStyle, keepNext, keepLines, pageBreakBefore
+            out.append("<w:pageBreakBefore/>")
         if indent:
             attrs = "".join(f' w:{_IND_ATTRS[k]}="{int(v)}"' for k, v in indent.items()
                             if v is not None)
@@ -389,13 +391,60 @@ class Paragraphs:
             out.append("</w:r>")
         out.append("</w:p>")
 
+    def contents(self, title: str, entries: list[tuple[str, int]], width_twips: int,
+                 title_font: str, title_half_points: int, heading: str = "目　　录") -> None:
+        """A table of contents: a Word TOC field over the Title paragraphs, with the entries
+        already written (title, estimated page) so it reads right before Word updates it."""
+        out = self._parts
+        esc = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+        # The cover title is not in the Title style, so the TOC (built from Title) skips it.
+        font = title_font.translate(esc)
+        out.append('<w:p><w:pPr><w:pStyle w:val="Normal"/><w:snapToGrid w:val="0"/>'
+                   '<w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/></w:pPr>'
+                   f'<w:r><w:rPr><w:rFonts w:ascii="{font}" w:eastAsia="{font}" w:hAnsi="{font}"/>'
+                   f'<w:sz w:val="{title_half_points}"/><w:szCs w:val="{title_half_points}"/></w:rPr>'
+                   f'<w:t>{title.translate(esc)}</w:t></w:r></w:p>')
+        out.append('<w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr></w:p>')
+        out.append('<w:p><w:pPr><w:pStyle w:val="Heading1"/><w:jc w:val="center"/></w:pPr>'
+                   f'<w:r><w:t xml:space="preserve">{heading}</w:t></w:r></w:p>')
+        tab = (f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{width_twips}"/></w:tabs>')
+        for n, (text, page) in enumerate(entries or [("", 0)]):
+            out.append(f'<w:p><w:pPr><w:pStyle w:val="Normal"/>{tab}'
+                       '<w:ind w:firstLineChars="0" w:firstLine="0"/></w:pPr>')
+            if n == 0:
+                out.append('<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+                           '<w:r><w:instrText xml:space="preserve"> TOC \\h \\z \\t "Title,1" '
+                           '</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>')
+            if text:
+                out.append(f"<w:r><w:t>{text.translate(esc)}</w:t></w:r><w:r><w:tab/></w:r>"
+                           f"<w:r><w:t>{page}</w:t></w:r>")
+            if n == max(len(entries), 1) - 1:
+                out.append('<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+            out.append("</w:p>")
+
     def xml(self) -> str:
         return "".join(self._parts)
+
+
+# Elements that follow w:updateFields in CT_Settings: it must be inserted before the first.
+_AFTER_UPDATE_FIELDS = ("<w:hdrShapeDefaults", "<w:footnotePr", "<w:endnotePr", "<w:compat",
+                        "<w:docVars", "<w:rsids", "<m:mathPr", "<w:themeFontLang",
+                        "<w:clrSchemeMapping", "<w:decimalSymbol", "<w:listSeparator")
+
+
+def with_update_fields(settings_xml: str) -> str:
+    """settings.xml asking Word to update fields (the TOC) when the file is opened."""
+    if "<w:updateFields" in settings_xml:
+        return settings_xml
+    cut = min((i for i in (settings_xml.find(t) for t in _AFTER_UPDATE_FIELDS) if i >= 0),
+              default=settings_xml.rfind("</w:settings>"))
+    return settings_xml[:cut] + '<w:updateFields w:val="true"/>' + settings_xml[cut:]
 
 
 # ---------------------------------------------------------------- the per-report package
 
 DOCUMENT_PART = "word/document.xml"
+SETTINGS_PART = "word/settings.xml"
 CORE_PART = "docProps/core.xml"
 
 
@@ -416,13 +465,17 @@ class Package:
             raise ValueError("base document must have an empty body")
         self.head, self.tail = document[:cut], document[cut:]
 
-    def write(self, handle, paragraphs: str, core: str, when=None) -> None:
+    def write(self, handle, paragraphs: str, core: str, when=None, update_fields=False) -> None:
         """Write the DOCX with `paragraphs` (w:p elements) as the body and `core` properties.
 
         `when` (a datetime) stamps the zip members; by default the local time now.
+        `update_fields` asks Word to refresh fields such as a table of contents on opening.
         """
         replaced = {DOCUMENT_PART: (self.head + paragraphs + self.tail).encode("utf-8"),
                     CORE_PART: core.encode("utf-8")}
+        if update_fields:
+            settings = dict(self.members)[SETTINGS_PART].decode("utf-8")
+            replaced[SETTINGS_PART] = with_update_fields(settings).encode("utf-8")
         stamp = when.timetuple()[:6] if when is not None else time.localtime()[:6]
         with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive:
             for name, data in self.members:

@@ -124,6 +124,54 @@ def rules(code: str | None, fmt: str) -> None:
     click.echo(describe_rule(code) if code else list_rules(fmt))
 
 
+@cli.command()
+@click.argument("source")
+@click.option("--base", default=None, help="各部门共用的 YAML（部门自己的值优先）。")
+@click.option("-o", "--output", "out_dir", required=True, help="输出文件夹（已有文件不会被删除）。")
+@click.option("--combined", default=None, help="另外生成一份汇编 DOCX（封面、目录、各部门依次另起一页）。")
+@click.option("--title", "combined_title", default=None, help="汇编的封面标题。")
+@click.option("-j", "--jobs", "jobs_n", type=int, default=None, help="并行进程数，默认为 CPU 核数。")
+@click.option("--force", is_flag=True, help="全部重新生成（默认只重新生成有变化的部门）。")
+@click.option("-q", "--quiet", is_flag=True, help="不显示进度。")
+@click.option("--no-check", is_flag=True, help="只生成，不检查。")
+@click.option("--style", default=None, help="样式配置（YAML 文件或内置名称）。")
+@click.option("--templates", "template_dirs", multiple=True, help="本单位模板文件夹。")
+@click.option("--config", default=None, help="检查设置文件。")
+def batch(source, base, out_dir, combined, combined_title, jobs_n, force, quiet, no_check, style,
+          template_dirs, config) -> None:
+    """批量生成各部门报告：一个文件夹的 YAML，或一份 CSV/XLSX 名单。"""
+    from toolkit import batch as batching
+    from toolkit.roster import collect
+
+    if jobs_n is not None and jobs_n < 1:
+        raise InputError("-j 至少为 1。", None)
+    out = batching.check_out_dir(out_dir)
+    jobs = collect(source, base)
+    options = batching.Options(str(out), tuple(template_dirs), style, config, not no_check)
+    summary = batching.run_batch(jobs, options, jobs_n, force, quiet, click.echo)
+    csv_path, json_path = batching.write_qa(summary, out)
+    if combined and not summary.interrupted:
+        from toolkit.docxwriter import write_volume
+
+        docs = batching.documents_for_volume(jobs, summary, options)
+        if docs:
+            title = combined_title or batching.volume_title(docs)
+            write_volume(docs, title, combined, style)
+            if not quiet:
+                click.echo(f"已生成汇编 {combined}（{len(docs)} 个部门）。", err=True)
+        else:
+            click.echo("没有成功生成的部门，未生成汇编。", err=True)
+    built, kept, failed = (summary.count("已生成"), summary.count("未变化"), summary.failed)
+    for item in summary.cross:
+        if not quiet:
+            click.echo(f"跨文档检查：{item['检查']}：{item['说明']}", err=True)
+    if summary.interrupted:
+        click.echo(f"已中止：已完成的部门已保存，其余未生成。重新运行可继续。", err=True)
+    click.echo(f"生成 {built} 个，未变化 {kept} 个，失败 {failed} 个，用时 {summary.seconds:.1f} 秒。"
+               f"质量报告：{csv_path}、{json_path}")
+    sys.exit(batching.exit_code(summary))
+
+
 _USAGE_PATTERNS = (
     (r"Missing argument '(.+?)'\.?", "缺少参数 {0}。"),
     (r"No such command '(.+?)'\.?", "没有“{0}”这个命令。"),

@@ -114,7 +114,9 @@ def _blank_lines(profile: Profile, prev: Block | None, block: Block) -> int:
     return max(before, after)
 
 
-def _paragraphs(doc: Document, profile: Profile, make: _ooxml.Paragraphs) -> None:
+def _paragraphs(doc: Document, profile: Profile, make: _ooxml.Paragraphs,
+                new_page: bool = False) -> None:
+    """The paragraphs of one report; `new_page` starts it on a new page (in a volume)."""
     blocks = doc.blocks
     closing = _closing_layout(blocks, profile)
     prev = None
@@ -123,6 +125,11 @@ def _paragraphs(doc: Document, profile: Profile, make: _ooxml.Paragraphs) -> Non
             make.paragraph("Normal")
         prev = block
         kind = block.kind
+        if new_page and i == 0:
+            texts = break_title(block.text, profile.title.max_line_chars) if kind == TITLE else None
+            make.paragraph(PARAGRAPH_STYLES.get(kind, ("Normal",))[0],
+                           [(list(texts or [block.text]), "")], page_break_before=True)
+            continue
         if kind == HEADING:
             level = _level(block)
             if level in (3, 4) and 0 < block.lead < len(block.text):
@@ -148,6 +155,55 @@ def _paragraphs(doc: Document, profile: Profile, make: _ooxml.Paragraphs) -> Non
             make.paragraph(PARAGRAPH_STYLES[kind][0], [(block.text, "")])
         else:
             raise ValueError(f"unknown block kind {kind!r}")
+
+
+def estimate_lines(doc: Document, profile: Profile) -> int:
+    """Grid lines the report takes (22 make a page): each paragraph's width over the line,
+    first-line indents and blank lines included. An estimate for a volume's contents."""
+    full, _ = _pitch(profile, profile.body.size_pt)
+    line = profile.grid.chars * full
+    total = 0
+    prev = None
+    for block in doc.blocks:
+        total += _blank_lines(profile, prev, block)
+        prev = block
+        if block.kind == TITLE:
+            total += len(break_title(block.text, profile.title.max_line_chars) or [block.text])
+            continue
+        indent = 2 * full if block.kind in (BODY, HEADING) else 0
+        width = indent + _width(block.text, profile, profile.body.size_pt)
+        total += max(1, -(-width // line))
+    return total
+
+
+def write_volume(docs: list[Document], title: str, target: str | Path,
+                 profile: Profile | str | Path | None = None) -> Path:
+    """A combined volume (汇编): a cover title, a table of contents, then each report starting on
+    a new page, one section so page numbers run on, every page in the profile's layout."""
+    profile = load_profile(profile)
+    lines_per_page = profile.grid.lines
+    contents_lines = 4 + len(docs)
+    page = -(-contents_lines // lines_per_page) + 1
+    entries = []
+    for doc in docs:
+        entries.append((doc.title, page))
+        page += max(1, -(-estimate_lines(doc, profile) // lines_per_page))
+    page_setup = profile.page
+    width = _twips(page_setup.width_mm) - _twips(page_setup.left_mm) - _twips(page_setup.right_mm)
+
+    def write(handle) -> None:
+        for doc in docs:
+            _check_text(doc)
+        make = _ooxml.Paragraphs()
+        make.contents(title, entries, width, profile.title.font, round(profile.title.size_pt * 2))
+        for doc in docs:
+            _paragraphs(doc, profile, make, new_page=True)
+        now = build_time()
+        unit = "、".join(dict.fromkeys(d.unit for d in docs if d.unit))[:200]
+        _base(profile).write(handle, make.xml(), _ooxml.core_properties(title, unit, now), now,
+                             update_fields=True)
+
+    return atomic_write(target, write)
 
 
 _NARROW = frozenset(".,:;'!| ")  # about a quarter em in Times New Roman

@@ -30,7 +30,11 @@ class Draft:
 
 def draft_text(source: SourceText, templates: tuple[str, ...] = ()) -> Draft:
     """Compose the report written in `source` (YAML text already read)."""
-    data = load(source)
+    return draft_data(load(source), source, templates)
+
+
+def draft_data(data: Map, source: SourceText, templates: tuple[str, ...] = ()) -> Draft:
+    """Compose a report from loaded data (a batch merges department data over a base first)."""
     kind_name = data.get(KIND_KEY)
     if kind_name is not None and not isinstance(kind_name, Text):
         raise SchemaError("“类型”应为一行文字，例如“工作情况汇报”。", kind_name.origin.place())

@@ -31,6 +31,9 @@ class Text(str):
         obj.origin = origin
         return obj
 
+    def __reduce__(self):  # batch workers receive loaded data by pickle
+        return (Text, (str(self), self.origin))
+
 
 class Map(dict):
     """A YAML mapping that remembers its own position and the position of each key."""
@@ -43,6 +46,9 @@ class Map(dict):
         self.origin = origin
         self.key_origins = {}
 
+    def __reduce__(self):
+        return (_rebuild, (Map, self.origin, dict(self), self.__dict__))
+
 
 class Seq(list):
     """A YAML sequence that remembers its position."""
@@ -52,6 +58,19 @@ class Seq(list):
     def __init__(self, origin: Origin):
         super().__init__()
         self.origin = origin
+
+    def __reduce__(self):
+        return (_rebuild, (Seq, self.origin, list(self), self.__dict__))
+
+
+def _rebuild(cls, origin, content, attributes):
+    obj = cls(origin)
+    if isinstance(obj, dict):
+        obj.update(content)
+    else:
+        obj.extend(content)
+    obj.__dict__.update(attributes)
+    return obj
 
 
 def origin_of(value, fallback: Origin | None = None) -> Origin | None:

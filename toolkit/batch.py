@@ -1,0 +1,478 @@
+"""Batch production: every department's report built and checked in parallel, with one QA report."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import re
+import signal
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from toolkit import __version__
+from toolkit.errors import GongwenError, InputError, Place
+from toolkit.output import atomic_write
+from toolkit.roster import Job
+
+STATE_FILE = ".gongwen-batch.json"  # what earlier runs built, for incremental rebuilds
+QA_NAME = "质量报告"
+MAX_NAME = 60
+_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
+                     *(f"LPT{i}" for i in range(1, 10))}
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
+
+
+def safe_name(name: str) -> str:
+    """A file name Windows, macOS and Linux all accept, made from a department's name."""
+    text = _UNSAFE.sub("_", name).strip().strip(".").strip()
+    text = re.sub(r"\.{2,}", "_", text)
+    text = re.sub(r"_+", "_", text)
+    if not text or set(text) <= {"_", " "}:
+        text = "部门"
+    if text.split(".")[0].upper() in _WINDOWS_RESERVED:
+        text = "_" + text
+    return text[:MAX_NAME].rstrip(" .")
+
+
+def unique_names(names: list[str]) -> list[str]:
+    """Sanitised names, made unique (case-insensitively, as Windows compares) with -2, -3 …"""
+    seen: set[str] = set()
+    out = []
+    for name in names:
+        base = safe_name(name)
+        candidate, n = base, 1
+        while candidate.lower() in seen:
+            n += 1
+            candidate = f"{base}-{n}"
+        seen.add(candidate.lower())
+        out.append(candidate)
+    return out
+
+
+@dataclass
+class Options:
+    """What every worker needs, the same for all departments (picklable)."""
+
+    out_dir: str
+    templates: tuple[str, ...] = ()
+    style: str | None = None
+    config: str | None = None
+    check: bool = True
+
+
+@dataclass
+class Result:
+    """What one department's build produced: the QA row and material for cross-document checks."""
+
+    name: str
+    source: str
+    output: str = ""
+    status: str = "失败"  # 已生成 / 未变化 / 失败
+    counts: dict = field(default_factory=dict)
+    codes: dict = field(default_factory=dict)
+    error: str = ""
+    digest: str = ""
+    length: int = 0
+    sentences: list = field(default_factory=list)  # (hash, text) of long sentences
+    organisations: list = field(default_factory=list)
+
+
+# -- the worker side ---------------------------------------------------------------------------
+
+_worker: dict = {}
+
+
+def _warm(options: Options) -> None:
+    """Load once per process what every department needs: kinds, profile, rules, jieba."""
+    from toolkit.checkrun import Checker
+    from toolkit.styles import load_profile
+
+    _worker["profile"] = load_profile(options.style)
+    if options.check:
+        checker = Checker(options.config, (), (), None, options.templates)
+        _worker["checker"] = checker
+        if any(r.words for r in checker.settings.active(checker.rules)):
+            from toolkit.segment import tokenizer
+
+            tokenizer()
+    _worker["options"] = options
+
+
+def _init_worker(options: Options) -> None:
+    # Ctrl-C goes to the whole process group: the parent alone decides how to stop.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _warm(options)
+
+
+_SENTENCE = re.compile(r"[^。！？；\n]{20,}[。！？；]")
+_ORGANISATION = re.compile(
+    r"[\u4e00-\u9fffA-Z]{1,12}?(?:人民政府办公室|政府办公室|政府办|人民政府|区政府|市政府|县政府|"
+    r"委员会|委|局|办公室|办)(?=[，。、；：的和与及在就对向]|$)")
+
+
+def build_one(job: Job, output_name: str, options: Options) -> Result:
+    """Draft, write and check one department (runs in a worker process)."""
+    from toolkit.diagnostics import diagnose
+    from toolkit.docxwriter import write_docx
+    from toolkit.drafting import draft_data
+    from toolkit.sources import SourceText
+
+    if "options" not in _worker:
+        _warm(options)
+    result = Result(job.name, job.source)
+    try:
+        draft = draft_data(job.data, SourceText(job.source, ""), options.templates)
+        target = Path(options.out_dir) / f"{output_name}.docx"
+        write_docx(draft.document, target, _worker["profile"])
+        result.output = str(target)
+        result.status = "已生成"
+        text = draft.document.text()
+        result.length = len(text)
+        for m in _SENTENCE.finditer(text):
+            sentence = m.group().rstrip("。！？；")
+            result.sentences.append((hashlib.blake2b(sentence.encode(), digest_size=8).hexdigest(),
+                                     sentence))
+        result.organisations = sorted(set(_ORGANISATION.findall(text)))
+        if options.check:
+            checker = _worker["checker"]
+            from toolkit.checking import run
+
+            settings = checker.settings
+            lexicons = checker.lexicons(settings)
+            rules = settings.active(checker.rules + tuple(lexicons.extra_rules()))
+            found = run(draft.document, rules, settings.severities, settings.options, draft.kind,
+                        lexicons)
+            diags = diagnose(draft.document, found, {r.code: r for r in rules}, job.source,
+                             lambda n: None)
+            result.counts = dict(Counter(d.severity for d in diags))
+            result.codes = dict(Counter(d.code for d in diags).most_common(5))
+    except GongwenError as exc:
+        result.status = "失败"
+        result.error = "；".join(_problem_text(p) for p in exc.problems)
+    return result
+
+
+def _problem_text(problem) -> str:
+    place = problem.place
+    if place is None or not place.line:
+        return problem.message
+    if place.path.lower().endswith((".csv", ".xlsx")):
+        return f"{Path(place.path).name} 第{place.line}行第{place.column}列：{problem.message}"
+    return f"{place}：{problem.message}"
+
+
+_shared_jobs: list = []  # set before the pool forks, so workers read jobs without pickling
+
+
+def _run_remote(args) -> Result:
+    index, name, options, job = args
+    return build_one(job if job is not None else _shared_jobs[index], name, options)
+
+
+# -- the parent side ---------------------------------------------------------------------------
+
+def fingerprint(job: Job, options: Options) -> str:
+    """Content hash of everything a department's output depends on."""
+    from toolkit import resources, templating
+    from toolkit.styles import load_profile
+
+    h = hashlib.sha256()
+    h.update(__version__.encode())
+    h.update(job.base_text.encode())
+    kind_name = str(job.data.get("类型") or templating.DEFAULT_KIND) if job.data else ""
+    for base in templating.search_path(options.templates):
+        folder = base / kind_name
+        if folder.is_dir():
+            for f in sorted(folder.rglob("*")):
+                if f.is_file():
+                    h.update(f.name.encode())
+                    h.update(f.read_bytes())
+            break
+    h.update(load_profile(options.style).key.encode())
+    h.update(str(options.check).encode())
+    for settings_file in (resources.path("configs", "checks.yaml"), options.config):
+        if settings_file and Path(settings_file).is_file():
+            h.update(Path(settings_file).read_bytes())
+    return h.hexdigest()
+
+
+def _load_state(out_dir: Path) -> dict:
+    try:
+        return json.loads((out_dir / STATE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _save_state(out_dir: Path, state: dict) -> None:
+    data = json.dumps(state, ensure_ascii=False, indent=1).encode("utf-8")
+    atomic_write(out_dir / STATE_FILE, lambda handle: handle.write(data))
+
+
+@dataclass
+class Summary:
+    results: list[Result]
+    cross: list[dict]
+    seconds: float
+    interrupted: bool = False
+
+    @property
+    def failed(self) -> int:
+        return sum(r.status == "失败" for r in self.results)
+
+    def count(self, status: str) -> int:
+        return sum(r.status == status for r in self.results)
+
+
+class Progress:
+    """A bar on a terminal, plain lines otherwise, nothing when quiet."""
+
+    def __init__(self, total: int, quiet: bool, echo: Callable):
+        self.echo = echo
+        self.quiet = quiet
+        self.bar = None
+        self.done = 0
+        self.total = total
+        if not quiet and _is_terminal():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="份", desc="生成", leave=False, dynamic_ncols=True)
+
+    def update(self, result: Result) -> None:
+        self.done += 1
+        if self.quiet:
+            return
+        if self.bar is not None:
+            self.bar.update(1)
+            if result.status == "失败":
+                self.bar.write(f"失败：{result.name}（{result.source}）：{result.error}")
+            return
+        line = f"[{self.done}/{self.total}] {result.status} {result.name}"
+        if result.status == "失败":
+            line += f"：{result.error}"
+        self.echo(line, err=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _is_terminal() -> bool:
+    import sys
+
+    return sys.stderr.isatty()
+
+
+def run_batch(jobs: list[Job], options: Options, jobs_n: int | None = None, force: bool = False,
+              quiet: bool = False, echo: Callable = print) -> Summary:
+    """Build every job (in parallel), reusing unchanged outputs; write state as it goes."""
+    out_dir = Path(options.out_dir)
+    names = unique_names([j.name for j in jobs])
+    state = {} if force else _load_state(out_dir)
+    new_state: dict = {}
+    results: dict[int, Result] = {}
+    todo: list[int] = []
+    start = time.perf_counter()
+    for i, (job, name) in enumerate(zip(jobs, names)):
+        if job.error is not None:
+            results[i] = Result(job.name, job.source, error="；".join(
+                _problem_text(p) for p in job.error.problems))
+            continue
+        digest = fingerprint(job, options)
+        previous = state.get(job.source)
+        target = out_dir / f"{name}.docx"
+        if previous and previous.get("digest") == digest and target.exists() \
+                and previous.get("output") == str(target):
+            kept = Result(**{k: v for k, v in previous.items() if k in Result.__dataclass_fields__})
+            kept.status = "未变化"
+            results[i] = kept
+            new_state[job.source] = previous
+            continue
+        jobs[i].digest = digest  # type: ignore[attr-defined]
+        todo.append(i)
+    progress = Progress(len(jobs), quiet, echo)
+    for i, r in results.items():
+        progress.update(r)
+    interrupted = False
+    workers = max(1, jobs_n or os.cpu_count() or 1)
+    try:
+        for i, result in _execute(todo, jobs, names, options, workers):
+            result.digest = getattr(jobs[i], "digest", "")
+            results[i] = result
+            progress.update(result)
+            if result.status == "已生成":
+                record = {k: v for k, v in result.__dict__.items()}
+                new_state[jobs[i].source] = record
+    except KeyboardInterrupt:
+        interrupted = True
+    finally:
+        progress.close()
+        try:
+            _save_state(out_dir, {**(state if interrupted else {}), **new_state})
+        except GongwenError:
+            pass
+    ordered = [results[i] for i in sorted(results)]
+    cross = cross_checks(ordered)
+    return Summary(ordered, cross, time.perf_counter() - start, interrupted)
+
+
+def _execute(todo: list[int], jobs: list[Job], names: list[str], options: Options, workers: int):
+    if not todo:
+        return
+    if workers == 1 or len(todo) == 1:
+        _warm(options)
+        for i in todo:
+            yield i, build_one(jobs[i], names[i], options)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    # fork keeps the parent's imports (a warm start); spawn where fork is unavailable.
+    methods = multiprocessing.get_all_start_methods()
+    fork = "fork" in methods
+    context = multiprocessing.get_context("fork" if fork else "spawn")
+    _shared_jobs[:] = jobs
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=context,
+                               initializer=_init_worker, initargs=(options,))
+    try:
+        futures = {pool.submit(_run_remote, (i, names[i], options, None if fork else jobs[i])): i
+                   for i in todo}
+        for future in as_completed(futures):
+            yield futures[future], future.result()
+    except BaseException:
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
+# -- cross-document checks ---------------------------------------------------------------------
+
+def _organisation_key(name: str) -> str:
+    """Variants of one organ's name share a key: 区政府办 / 区政府办公室 / 区人民政府办公室."""
+    key = name.replace("人民政府", "政府")
+    key = re.sub(r"办公室$", "办", key)
+    key = re.sub(r"委员会$", "委", key)
+    return key
+
+
+def cross_checks(results: list[Result], min_copies: int = 2) -> list[dict]:
+    """Findings across departments: spelling variants, copied sentences, outlying lengths."""
+    built = [r for r in results if r.status != "失败"]
+    out: list[dict] = []
+    variants: dict[str, dict[str, set[str]]] = {}
+    for r in built:
+        for org in r.organisations:
+            variants.setdefault(_organisation_key(org), {}).setdefault(org, set()).add(r.name)
+    for key, forms in sorted(variants.items()):
+        if len(forms) > 1:
+            where = "；".join(f"“{form}”（{'、'.join(sorted(depts))}）" for form, depts in
+                             sorted(forms.items()))
+            out.append({"检查": "机构名称写法不一", "部门": sorted(set().union(*forms.values())),
+                        "说明": f"同一机构有 {len(forms)} 种写法：{where}。请统一为全称或规范简称。"})
+    copies: dict[str, tuple[str, set[str]]] = {}
+    for r in built:
+        for digest, sentence in r.sentences:
+            copies.setdefault(digest, (sentence, set()))[1].add(r.name)
+    for digest, (sentence, depts) in copies.items():
+        # A sentence every department has comes from the shared base file: that is intended.
+        shared_by_all = len(built) >= 3 and len(depts) == len(built)
+        if len(depts) >= min_copies and not shared_by_all:
+            out.append({"检查": "相同句子", "部门": sorted(depts),
+                        "说明": f"{len(depts)} 个部门的报告含有同一句话：“{sentence[:40]}"
+                                f"{'……' if len(sentence) > 40 else ''}”。"})
+    lengths = sorted(r.length for r in built if r.length)
+    if len(lengths) >= 3:
+        median = lengths[len(lengths) // 2]
+        for r in built:
+            if r.length and (r.length < median / 2 or r.length > median * 2):
+                side = "短" if r.length < median else "长"
+                out.append({"检查": "篇幅异常", "部门": [r.name],
+                            "说明": f"{r.name}的报告 {r.length} 字，明显比其他部门{side}（中位数 "
+                                    f"{median} 字）。"})
+    return out
+
+
+# -- the QA report -----------------------------------------------------------------------------
+
+_COLUMNS = ("部门", "来源", "输出", "状态", "错误", "警告", "提示", "常见问题", "跨文档提示", "说明")
+
+
+def qa_rows(summary: Summary) -> list[dict]:
+    notes: dict[str, list[str]] = {}
+    for item in summary.cross:
+        for dept in item["部门"]:
+            notes.setdefault(dept, []).append(item["检查"])
+    rows = []
+    for r in summary.results:
+        rows.append({
+            "部门": r.name, "来源": r.source, "输出": r.output, "状态": r.status,
+            "错误": r.counts.get("错误", 0), "警告": r.counts.get("警告", 0),
+            "提示": r.counts.get("提示", 0),
+            "常见问题": " ".join(f"{c}×{n}" for c, n in r.codes.items()),
+            "跨文档提示": "、".join(sorted(set(notes.get(r.name, [])))),
+            "说明": r.error,
+        })
+    return rows
+
+
+def write_qa(summary: Summary, out_dir: Path) -> tuple[Path, Path]:
+    """质量报告.csv (UTF-8 with BOM, so Excel shows Chinese) and 质量报告.json."""
+    rows = qa_rows(summary)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    csv_bytes = b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+    csv_path = atomic_write(out_dir / f"{QA_NAME}.csv", lambda h: h.write(csv_bytes))
+    report = {"生成时间": time.strftime("%Y-%m-%d %H:%M:%S"), "部门": rows,
+              "跨文档检查": summary.cross,
+              "合计": {"部门数": len(rows), "已生成": summary.count("已生成"),
+                       "未变化": summary.count("未变化"), "失败": summary.failed,
+                       "用时秒": round(summary.seconds, 2)}}
+    json_bytes = json.dumps(report, ensure_ascii=False, indent=2).encode("utf-8")
+    json_path = atomic_write(out_dir / f"{QA_NAME}.json", lambda h: h.write(json_bytes))
+    return csv_path, json_path
+
+
+def exit_code(summary: Summary) -> int:
+    if summary.interrupted:
+        return 130
+    bad = summary.failed or any(r.counts.get("错误") for r in summary.results)
+    return 1 if bad else 0
+
+
+def check_out_dir(path: str) -> Path:
+    out = Path(path)
+    if out.exists() and not out.is_dir():
+        raise InputError("输出位置是一个文件，不是文件夹。", Place(path), "请用 -o 指定一个文件夹。")
+    if not out.exists():
+        if not out.parent.exists():
+            raise InputError("输出文件夹的上级不存在。", Place(path))
+        out.mkdir()
+    return out
+
+
+def documents_for_volume(jobs: list[Job], summary: Summary, options: Options) -> list:
+    """The Documents of every department that built (or was unchanged), in roster order."""
+    from toolkit.drafting import draft_data
+    from toolkit.sources import SourceText
+
+    ok = {r.source for r in summary.results if r.status != "失败"}
+    docs = []
+    for job in jobs:
+        if job.source in ok and job.data is not None:
+            docs.append(draft_data(job.data, SourceText(job.source, ""), options.templates).document)
+    return docs
+
+
+def volume_title(docs: list) -> str:
+    """A cover title when none is given: the common document type of the reports."""
+    if not docs:
+        return "汇编"
+    kind = docs[0].kind or "工作材料"
+    return f"各部门{kind}汇编"
