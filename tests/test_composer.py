@@ -154,3 +154,16 @@ def test_numbering_of_any_tree_is_gapless_and_nested(forest):
         expected_next[level] += 1
         for deeper in range(level + 1, 5):
             expected_next[deeper] = 1
+
+
+def test_a_lead_in_keeps_its_colon():
+    o = Outline()
+    o.para("现将有关情况报告如下:")
+    o.para("主要做法是：")
+    assert _texts(o) == ["现将有关情况报告如下：", "主要做法是："]
+
+
+def test_a_paragraph_may_carry_an_inline_series():
+    o = Outline()
+    o.para("主要做法是", series=[{"标题": "抓学习"}, {"标题": "抓落实"}])
+    assert _texts(o) == ["主要做法是。一是抓学习；二是抓落实。"]

@@ -564,3 +564,100 @@ def paragraph_text(p, *, field_marker: bool = True) -> str:
 
 def doc_grid(sectpr) -> dict:
     return attrs(sectpr, "docGrid")
+
+
+# ---------------------------------------------------------------- existing documents (read, edit)
+
+_SKIP = frozenset(qn(t) for t in ("w:del", "w:moveFrom", "w:txbxContent", "w:instrText",
+                                  "w:delText", "w:rPr", "w:pPr")) | {
+    "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}
+
+
+def visible_pieces(element):
+    """(node, text) for each piece of text a reader sees in a paragraph, in order: w:t nodes,
+    tabs and non-breaking hyphens; deleted, hidden, text-box and field-instruction text is not
+    seen. Line breaks join without a character (a title set on two lines reads as one)."""
+    for child in element.iterchildren():
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _SKIP:
+            continue
+        if tag == qn("w:r"):
+            rpr = child.find(qn("w:rPr"))
+            if rpr is not None and rpr.find(qn("w:vanish")) is not None \
+                    and val(rpr, "vanish") not in ("0", "false"):
+                continue  # hidden text
+        if tag == qn("w:t"):
+            yield child, child.text or ""
+        elif tag in (qn("w:tab"), qn("w:ptab")):
+            yield child, "\t"
+        elif tag == qn("w:noBreakHyphen"):
+            yield child, "-"
+        yield from visible_pieces(child)
+
+
+def replace_text(p, start: int, end: int, replacement: str) -> bool:
+    """Replace visible characters [start, end) of paragraph `p` inside its w:t nodes, keeping
+    every run's formatting; False (nothing changed) when the range touches a non-text piece."""
+    nodes = []
+    offset = 0
+    for node, text in visible_pieces(p):
+        stop = offset + len(text)
+        if stop > start and offset < end or (start == end and offset <= start <= stop):
+            if node.tag != qn("w:t"):
+                return False
+            nodes.append((node, offset, text))
+        offset = stop
+        if offset > end:
+            break
+    if not nodes:
+        return False
+    first, first_at, first_text = nodes[0]
+    last, last_at, last_text = nodes[-1]
+    head = first_text[:start - first_at]
+    tail = last_text[end - last_at:]
+    if first is last:
+        _set_text(first, head + replacement + tail)
+        return True
+    _set_text(first, head + replacement)
+    for node, _, _ in nodes[1:-1]:
+        _set_text(node, "")
+    _set_text(last, tail)
+    return True
+
+
+def _set_text(node, text: str) -> None:
+    node.text = text
+    if text[:1].isspace() or text[-1:].isspace():
+        node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+
+
+def isolate_runs(p, start: int, end: int) -> list:
+    """The w:r elements that hold exactly visible characters [start, end) of `p`, splitting runs
+    at the boundaries (each part keeps the run's properties), for anchoring a comment."""
+    import copy
+
+    def runs_with_offsets():
+        offset = 0
+        result = []
+        for node, text in visible_pieces(p):
+            run = node.getparent()
+            result.append((run, node, offset, offset + len(text)))
+            offset += len(text)
+        return result
+
+    for boundary in (start, end):
+        for run, node, a, b in runs_with_offsets():
+            if a < boundary < b and node.tag == qn("w:t") and len(run.findall(qn("w:t"))) == 1 \
+                    and run.getparent() is not None:
+                left = copy.deepcopy(run)
+                run.addprevious(left)
+                left_t = left.find(qn("w:t"))
+                _set_text(left_t, node.text[:boundary - a])
+                _set_text(node, node.text[boundary - a:])
+                break
+    chosen = []
+    for run, node, a, b in runs_with_offsets():
+        if a < end and b > start or (start == end and a <= start < b):
+            if run.tag == qn("w:r") and (not chosen or chosen[-1] is not run):
+                chosen.append(run)
+    return chosen

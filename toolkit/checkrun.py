@@ -77,7 +77,7 @@ def _fix(inp: Input, found, diff: bool, echo) -> int:
 
     findings = [f for f, _ in found]
     if inp.form == "docx":
-        from toolkit.docxfix import fix_docx
+        from toolkit.docxedit import fix_docx
 
         return fix_docx(inp.path, inp.document, findings, dry_run=diff, echo=echo)
     if inp.text is None or inp.path.startswith("<"):
@@ -128,7 +128,7 @@ def run_check(paths, fmt="text", fix=False, diff=False, annotate=None, select=()
                     inp = read_input(path, checker.templates, stdin_form)
                     diags, found = checker.diagnose(inp)
             if annotate:
-                from toolkit.annotate import annotate_input
+                from toolkit.docxedit import annotate_input
 
                 annotate_input(inp, diags, annotate)
                 echo(f"已写出带批注的副本 {annotate}（{len(diags)} 条批注）。", err=True)

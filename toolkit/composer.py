@@ -37,7 +37,9 @@ def finish_sentence(ps: list[Piece]) -> list[Piece]:
     core = text.rstrip(CLOSERS)
     if core.endswith(tuple(SENTENCE_END)) or core.endswith("……"):
         return strip_final(ps, " \t\u3000")
-    out = strip_final(ps, "，；：、,.;: \t\u3000")
+    if text.endswith(("：", ":")):  # a lead-in (“现将有关情况报告如下：”) keeps its colon
+        return strip_final(ps, ":： \t\u3000") + [Piece("：")]
+    out = strip_final(ps, "，；、,.; \t\u3000")
     return out + [Piece("。")]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from toolkit.checking import ERROR, INFO, WARNING, Finding, Rule, at_least
 from toolkit.document import Document
@@ -29,10 +29,10 @@ class Diagnostic:
     basis: str
     fixable: bool
     source_line: str | None = None
+    finding: Finding | None = field(default=None, repr=False, compare=False)
 
     def to_json(self) -> dict:
-        data = asdict(self)
-        data.pop("source_line")
+        data = {k: v for k, v in asdict(self).items() if k not in ("source_line", "finding")}
         return data
 
 
@@ -70,7 +70,7 @@ def diagnose(doc: Document, found: list[tuple[Finding, str]], rules: dict[str, R
             code=finding.code, name=rule.name if rule else "", severity=severity,
             message=finding.message, suggestion=finding.suggestion,
             basis=rule.basis if rule else "", fixable=finding.replacement is not None,
-            source_line=line_text(line)))
+            source_line=line_text(line), finding=finding))
     out.sort(key=lambda d: (d.line, d.column, d.code))
     return out
 

@@ -11,6 +11,7 @@ import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
+from toolkit import _ooxml
 from toolkit.document import Document, Origin, Span
 from toolkit.errors import InputError, Place
 from toolkit.numerals import chinese
@@ -29,10 +30,6 @@ _HINT = "请在 Word 中打开此文件，“另存为”Word 文档（*.docx）
 
 # Subtrees whose text a reader does not see in the paragraph: deleted revisions, text boxes (a
 # separate story), the fallback copy of alternate content, and field instructions.
-_SKIP = frozenset(qn(t) for t in ("w:del", "w:moveFrom", "w:txbxContent", "w:instrText",
-                                  "w:delText", "w:rPr", "w:pPr")) | {
-    "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}
-
 
 # ------------------------------------------------------------------------------ opening safely
 
@@ -278,29 +275,7 @@ class _Numbering:
 # ------------------------------------------------------------------------------ paragraphs
 
 def _visible_text(element) -> str:
-    out: list[str] = []
-
-    def walk(node) -> None:
-        for child in node.iterchildren():
-            tag = child.tag
-            if not isinstance(tag, str) or tag in _SKIP:
-                continue
-            if tag == qn("w:r"):
-                rpr = child.find(qn("w:rPr"))
-                if rpr is not None and rpr.find(qn("w:vanish")) is not None \
-                        and _val(rpr, "vanish") not in ("0", "false"):
-                    continue  # hidden text
-            if tag == qn("w:t"):
-                out.append(child.text or "")
-            elif tag in (qn("w:tab"), qn("w:ptab")):
-                out.append("\t")
-            elif tag == qn("w:noBreakHyphen"):
-                out.append("-")
-            # w:br / w:cr: a line break inside a paragraph (a title set on two lines) joins
-            walk(child)
-
-    walk(element)
-    return "".join(out)
+    return "".join(text for _, text in _ooxml.visible_pieces(element))
 
 
 def _body_paragraphs(body):

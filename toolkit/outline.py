@@ -87,11 +87,13 @@ class Outline:
         """称谓 or 主送机关; the composer makes it end with a full-width colon."""
         return self._add(OutBlock(SALUTATION, body=pieces(*parts)))
 
-    def para(self, *parts) -> str:
-        """A body paragraph; the composer makes it end with one sentence-final mark."""
-        if not pieces(*parts):
+    def para(self, *parts, series=None, separator: str = "auto") -> str:
+        """A body paragraph; the composer makes it end with one sentence-final mark. `series`
+        (items) follows in the same paragraph as 一是……二是……."""
+        inline = [SeriesItem(pieces(s.get("标题")), pieces(s.get("内容"))) for s in series or ()]
+        if not pieces(*parts) and not inline:
             return ""
-        return self._add(OutBlock(BODY, body=pieces(*parts)))
+        return self._add(OutBlock(BODY, body=pieces(*parts), inline=inline, separator=separator))
 
     def paras(self, paragraphs) -> str:
         """Each entry of a 段落 value as a body paragraph."""

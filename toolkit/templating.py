@@ -55,8 +55,13 @@ def find_kind(name: str, extra: tuple[str, ...] = ()) -> Kind:
         folder = base / name
         if (folder / MANIFEST).is_file():
             return _load_kind(str(folder))
-    known = "、".join(kinds(extra)) or "（无）"
-    raise TemplateError(f"没有名为“{name}”的报告类型。", None, f"可用的类型：{known}。")
+    import difflib
+
+    names = kinds(extra)
+    close = difflib.get_close_matches(name, names, n=1, cutoff=0.4)
+    hint = f"是不是想写“{close[0]}”？" if close else ""
+    hint += f"可用的类型：{'、'.join(names) or '（无）'}。"
+    raise TemplateError(f"没有名为“{name}”的报告类型。", None, hint)
 
 
 @functools.cache
