@@ -38,8 +38,13 @@ def init(path: str, kind: str | None, template_dirs: tuple[str, ...], force: boo
     target = Path(path)
     if target.exists() and not force:
         raise InputError("文件已存在，未覆盖。", Place(path), "如需覆盖，请加 --force。")
+    import os
+
     found = templating.find_kind(kind or templating.DEFAULT_KIND, template_dirs)
-    write_text(target, starter.starter(found))
+    unit_dir = None
+    if template_dirs and found.folder.parent != templating.resources.folder("templates"):
+        unit_dir = os.path.relpath(found.folder.parent, target.parent.resolve())
+    write_text(target, starter.starter(found, unit_dir))
     click.echo(f"已生成 {path}：按注释填写内容后运行 gongwen build {path}")
 
 
@@ -170,6 +175,42 @@ def batch(source, base, out_dir, combined, combined_title, jobs_n, force, quiet,
     click.echo(f"生成 {built} 个，未变化 {kept} 个，失败 {failed} 个，用时 {summary.seconds:.1f} 秒。"
                f"质量报告：{csv_path}、{json_path}")
     sys.exit(batching.exit_code(summary))
+
+
+@cli.group(invoke_without_command=True)
+@click.option("--templates", "template_dirs", multiple=True, help="本单位模板文件夹。")
+@click.pass_context
+def templates(ctx, template_dirs) -> None:
+    """报告类型（模板）：列出、查看字段、新建本单位模板。"""
+    ctx.obj = tuple(template_dirs)
+    if ctx.invoked_subcommand is None:
+        from toolkit.templatetools import list_kinds
+
+        click.echo(list_kinds(tuple(template_dirs)))
+
+
+@templates.command("show")
+@click.argument("kind")
+@click.pass_obj
+def templates_show(template_dirs, kind) -> None:
+    """显示一个报告类型的字段：类型、是否必填、默认值和说明。"""
+    from toolkit.templatetools import show_kind
+
+    click.echo(show_kind(kind, template_dirs or ()))
+
+
+@templates.command("new")
+@click.argument("name")
+@click.option("--from", "parent", default="工作情况汇报", help="在哪个类型的基础上新建。")
+@click.option("--dir", "folder", default=".", help="放在哪个文件夹（本单位模板文件夹）。")
+@click.pass_obj
+def templates_new(template_dirs, name, parent, folder) -> None:
+    """新建一个本单位模板（继承一个已有类型，可改字段、替换提纲中的块）。"""
+    from toolkit.templatetools import new_kind
+
+    made = new_kind(name, parent, folder, template_dirs or ())
+    click.echo(f"已生成 {made}：修改 manifest.yaml 和 outline.j2，然后用 "
+               f"gongwen init --template {name} --templates {folder} 生成起始文件。")
 
 
 _USAGE_PATTERNS = (

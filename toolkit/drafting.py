@@ -14,7 +14,8 @@ from toolkit.sources import SourceText, read_text
 from toolkit import templating
 
 KIND_KEY = "类型"  # which report kind a file is; the manifest's fields are checked after it
-RESERVED = (KIND_KEY, "检查")  # 检查: per-report check settings, read by the checker
+TEMPLATES_KEY = "模板目录"  # the unit's template folder(s), relative to the report file
+RESERVED = (KIND_KEY, "检查", TEMPLATES_KEY)  # 检查: per-report check settings (the checker)
 
 
 @dataclass
@@ -35,13 +36,14 @@ def draft_text(source: SourceText, templates: tuple[str, ...] = ()) -> Draft:
 
 def draft_data(data: Map, source: SourceText, templates: tuple[str, ...] = ()) -> Draft:
     """Compose a report from loaded data (a batch merges department data over a base first)."""
+    templates = _template_dirs(data, source) + tuple(templates)
     kind_name = data.get(KIND_KEY)
     if kind_name is not None and not isinstance(kind_name, Text):
         raise SchemaError("“类型”应为一行文字，例如“工作情况汇报”。", kind_name.origin.place())
     try:
         kind = templating.find_kind(str(kind_name or templating.DEFAULT_KIND), templates)
     except Exception as exc:
-        if kind_name is not None and hasattr(exc, "problems"):
+        if kind_name is not None and hasattr(exc, "problems") and exc.problems[0].place is None:
             exc.problems[0].place = kind_name.origin.place(0, len(kind_name))
         raise
     body = Map(data.origin)
@@ -54,6 +56,25 @@ def draft_data(data: Map, source: SourceText, templates: tuple[str, ...] = ()) -
     unit = str(values.get("单位") or values.get("落款") or "")
     document = compose(outline, kind=kind.name, unit=unit, source=source.path)
     return Draft(source, kind, values, document, data)
+
+
+def _template_dirs(data: Map, source: SourceText) -> tuple[str, ...]:
+    """Folders named by the report's 模板目录 (one text or a list), relative to the file."""
+    value = data.get(TEMPLATES_KEY)
+    if value is None:
+        return ()
+    entries = value if isinstance(value, list) else [value]
+    base = Path(source.path).parent if not source.path.startswith("<") else Path(".")
+    out = []
+    for entry in entries:
+        if not isinstance(entry, Text):
+            raise SchemaError("“模板目录”应为文件夹路径（一行文字或列表）。", entry.origin.place())
+        folder = (base / str(entry)).resolve()
+        if not folder.is_dir():
+            raise SchemaError(f"模板目录“{entry}”不存在。", entry.origin.place(0, len(entry)),
+                              "路径相对于本文件所在的文件夹。")
+        out.append(str(folder))
+    return tuple(out)
 
 
 def draft_file(path: str | Path, templates: tuple[str, ...] = ()) -> Draft:

@@ -59,9 +59,10 @@ def pieces(*parts) -> list[Piece]:
 class Outline:
     """The functions a template calls; each appends blocks and returns "" so nothing is printed."""
 
-    def __init__(self):
+    def __init__(self, limit: int = 0):
         self.blocks: list[OutBlock] = []
         self._series = 0
+        self._limit = limit
 
     def functions(self) -> dict:
         return {
@@ -72,6 +73,9 @@ class Outline:
         }
 
     def _add(self, block: OutBlock) -> str:
+        if self._limit and len(self.blocks) >= self._limit:
+            # A runaway loop in a template: stop instead of filling memory.
+            raise ValueError(f"模板生成的段落超过 {self._limit} 个")
         self.blocks.append(block)
         return ""
 

@@ -56,7 +56,7 @@ def _field(spec: FieldSpec, indent: int) -> list[str]:
     return lines
 
 
-def starter(kind: Kind) -> str:
+def starter(kind: Kind, template_dir: str | None = None) -> str:
     """A YAML file a writer fills in: every field, its type, whether it is required, its help."""
     out = [
         f"# {kind.name}：{kind.description}",
@@ -66,6 +66,8 @@ def starter(kind: Kind) -> str:
         "",
         f"类型: {kind.name}",
     ]
+    if template_dir:
+        out += ["# 本单位模板所在的文件夹（相对于本文件）。", f"模板目录: {template_dir}"]
     for spec in kind.fields:
         out.append("")
         out.extend(_field(spec, 0))
