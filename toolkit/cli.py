@@ -213,6 +213,22 @@ def templates_new(template_dirs, name, parent, folder) -> None:
                f"gongwen init --template {name} --templates {folder} 生成起始文件。")
 
 
+@cli.command()
+@click.argument("word", required=False, default="")
+@click.option("-c", "--category", default=None, help="只在这一类中查找：开场白、过渡语、结语、一是导语。")
+def phrases(word, category) -> None:
+    """在常用语库中查找开场白、过渡语、结语等（花括号中是可替换的部分）。"""
+    from toolkit.phrases import bank, search
+
+    found = search(word, category)
+    if category and category not in bank():
+        raise InputError(f"常用语库中没有类别“{category}”。", None, "可用：" + "、".join(bank()) + "。")
+    for p in found:
+        tags = f"  〔{'、'.join(p.tags)}〕" if p.tags else ""
+        click.echo(f"[{p.category}] {p.text}{tags}")
+    click.echo(f"找到 {len(found)} 条。" if found else "没有找到。可以换一个词，或用 -c 按类别列出。")
+
+
 _USAGE_PATTERNS = (
     (r"Missing argument '(.+?)'\.?", "缺少参数 {0}。"),
     (r"No such command '(.+?)'\.?", "没有“{0}”这个命令。"),

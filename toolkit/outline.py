@@ -70,6 +70,7 @@ class Outline:
             "para": self.para, "paras": self.paras, "heading": self.heading, "item": self.item,
             "items": self.items, "series": self.series, "signature": self.signature,
             "date": self.date, "note": self.note, "attachments": self.attachments,
+            "phrase": self.phrase,
         }
 
     def _add(self, block: OutBlock) -> str:
@@ -138,6 +139,15 @@ class Outline:
             self._add(OutBlock(BODY, lead=pieces(e.get("标题")), body=pieces(e.get("内容")),
                                series=self._series))
         return ""
+
+    def phrase(self, category: str, **slots) -> str:
+        """A phrase from the bank (常用语库) with its slots filled, chosen by the 单位 (or `键`):
+        the same input always gives the same wording, different units get different ones.
+        Returns the text, to pass to para(): {{ para(phrase("开场白", 单位=单位, 事由=事由)) }}."""
+        from toolkit.phrases import pick
+
+        key = str(slots.pop("键", "") or "")
+        return pick(category, key, **{k: str(v) for k, v in slots.items()})
 
     def signature(self, *parts) -> str:
         if not pieces(*parts):
