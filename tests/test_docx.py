@@ -449,3 +449,59 @@ def test_dump_runs_as_a_module(written):
     bad = subprocess.run([sys.executable, "-m", "toolkit.docxdump", str(written) + ".none"],
                          capture_output=True, text=True, encoding="utf-8")
     assert bad.returncode == 2 and "找不到文件" in bad.stderr
+
+
+def _letterhead(path, top_mm=40):
+    """A unit's reference DOCX: its own margins, a first-page letterhead with an image."""
+    import io as _io
+
+    import docx as _docx
+    from docx.shared import Mm, Pt
+
+    reference = _docx.Document()
+    section = reference.sections[0]
+    section.top_margin = Mm(top_mm)
+    section.different_first_page_header_footer = True
+    header = section.first_page_header
+    header.paragraphs[0].add_run("青山区应急管理局文件").font.size = Pt(36)
+    png = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00"
+           b"\x00\x90wS\xde\x00\x00\x00\x0cIDATx\x9cc\xf8\xcf\xc0\x00\x00\x03\x01\x01\x00\xc9\xfe"
+           b"\x92\xef\x00\x00\x00\x00IEND\xaeB`\x82")
+    header.add_paragraph().add_run().add_picture(_io.BytesIO(png), width=Mm(150))
+    reference.save(path)
+    return path
+
+
+def test_reference_docx_supplies_page_setup_letterhead_and_styles(tmp_path, cli):
+    import docx as _docx
+
+    from conftest import REFERENCE_YAML
+
+    ref = _letterhead(tmp_path / "红头.docx")
+    result = cli("build", str(REFERENCE_YAML), "-o", str(tmp_path / "out.docx"),
+                 "--reference-docx", str(ref))
+    assert result.code == 0, result.err
+    built = _docx.Document(tmp_path / "out.docx")
+    section = built.sections[0]
+    assert abs(section.top_margin.mm - 40) < 0.1  # the reference's page setup
+    assert section.different_first_page_header_footer
+    first = section.first_page_header
+    assert first.paragraphs[0].text == "青山区应急管理局文件"
+    assert first.part.related_parts  # the letterhead's image came along
+    assert "PAGE" in section.even_page_footer._element.xml  # our page numbers stay
+    # the body is still ours, and every sectPr child is in schema order
+    assert built.paragraphs[0].text.replace("\n", "").startswith("X区人民政府办公室关于")
+    order = [c.tag.rsplit("}", 1)[1] for c in section._sectPr]
+    from toolkit._ooxml import _SECT_ORDER
+
+    assert order == sorted(order, key=_SECT_ORDER.index)
+
+
+def test_a_broken_reference_docx_is_exit_2(tmp_path, cli):
+    from conftest import REFERENCE_YAML
+
+    (tmp_path / "bad.docx").write_bytes(b"not a zip")
+    result = cli("build", str(REFERENCE_YAML), "-o", str(tmp_path / "out.docx"),
+                 "--reference-docx", str(tmp_path / "bad.docx"))
+    assert result.code == 2 and "Traceback" not in result.err
+    assert not (tmp_path / "out.docx").exists()

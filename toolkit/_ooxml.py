@@ -465,6 +465,14 @@ class Package:
             raise ValueError("base document must have an empty body")
         self.head, self.tail = document[:cut], document[cut:]
 
+    def blob(self) -> bytes:
+        """The base itself as DOCX bytes (empty body)."""
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, data in self.members:
+                archive.writestr(name, data)
+        return out.getvalue()
+
     def write(self, handle, paragraphs: str, core: str, when=None, update_fields=False) -> None:
         """Write the DOCX with `paragraphs` (w:p elements) as the body and `core` properties.
 
@@ -661,3 +669,166 @@ def isolate_runs(p, start: int, end: int) -> list:
             if run.tag == qn("w:r") and (not chosen or chosen[-1] is not run):
                 chosen.append(run)
     return chosen
+
+
+# ---------------------------------------------------------------- a unit's reference DOCX
+
+_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+_R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_HEADER_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"
+_PAGE_SETUP = ("pgSz", "pgMar", "cols", "docGrid", "titlePg", "pgBorders")
+# CT_SectPr sequence: header/footer references first, then these in this order.
+_SECT_ORDER = ("headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz",
+               "pgMar", "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", "formProt",
+               "vAlign", "noEndnote", "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid",
+               "printerSettings", "sectPrChange")
+
+
+def _xml(data: bytes):
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    return etree.fromstring(data, parser)
+
+
+def _bytes(element) -> bytes:
+    from lxml import etree
+
+    return etree.tostring(element, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _rels_path(part: str) -> str:
+    folder, _, name = part.rpartition("/")
+    return f"{folder}/_rels/{name}.rels"
+
+
+def _target(part: str, target: str) -> str:
+    """A relationship target resolved against the part that holds it."""
+    import posixpath
+
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join(posixpath.dirname(part), target))
+
+
+def apply_reference(base: bytes, reference: bytes) -> bytes:
+    """The base DOCX with a unit's reference DOCX laid over it: its page setup (size, margins,
+    grid, first-page setting), its headers (a 红头 letterhead, with their images) and its
+    styles (by style id). Our footers, with the page numbers, stay."""
+    import copy
+
+    with zipfile.ZipFile(io.BytesIO(reference)) as ref_zip:
+        ref = {i.filename: ref_zip.read(i) for i in ref_zip.infolist()
+               if not i.filename.endswith("/")}
+    with zipfile.ZipFile(io.BytesIO(base)) as base_zip:
+        members = [(i.filename, base_zip.read(i)) for i in base_zip.infolist()]
+    parts = dict(members)
+    doc = _xml(parts[DOCUMENT_PART])
+    ref_doc = _xml(ref[DOCUMENT_PART])
+    w = lambda tag: qn(f"w:{tag}")  # noqa: E731
+    ref_sect = ref_doc.find(f".//{w('body')}/{w('sectPr')}")
+    sect = doc.find(f".//{w('body')}/{w('sectPr')}")
+    added: dict[str, bytes] = {}
+    if ref_sect is not None and sect is not None:
+        for name in _PAGE_SETUP:
+            theirs = ref_sect.find(w(name))
+            if theirs is None:
+                continue
+            ours = sect.find(w(name))
+            if ours is not None:
+                sect.remove(ours)
+            _insert_in_order(sect, copy.deepcopy(theirs))
+        rels = _xml(parts["word/_rels/document.xml.rels"])
+        ref_rels = _xml(ref.get("word/_rels/document.xml.rels", b"<Relationships xmlns='%s'/>"
+                                % _REL_NS.encode()))
+        ref_targets = {r.get("Id"): r.get("Target") for r in ref_rels}
+        types = _xml(parts["[Content_Types].xml"])
+        for old in sect.findall(w("headerReference")):
+            sect.remove(old)
+        for n, reference_el in enumerate(ref_sect.findall(w("headerReference")), 1):
+            source = _target(DOCUMENT_PART, ref_targets.get(reference_el.get(f"{{{_R_NS}}}id"), ""))
+            if source not in ref:
+                continue
+            part = f"word/header_unit{n}.xml"
+            added[part] = ref[source]
+            _copy_part_rels(ref, source, part, added, types, n)
+            rid = f"rIdUnitHeader{n}"
+            rel = rels.makeelement(f"{{{_REL_NS}}}Relationship", {
+                "Id": rid, "Target": part.split("/", 1)[1],
+                "Type": f"{_R_NS}/header"})
+            rels.append(rel)
+            new_ref = copy.deepcopy(reference_el)
+            new_ref.set(f"{{{_R_NS}}}id", rid)
+            sect.insert(0, new_ref)
+            types.append(types.makeelement(f"{{{_CT_NS}}}Override",
+                                            {"PartName": "/" + part, "ContentType": _HEADER_CT}))
+        parts["word/_rels/document.xml.rels"] = _bytes(rels)
+        parts["[Content_Types].xml"] = _bytes(types)
+    parts[DOCUMENT_PART] = _bytes(doc)
+    if "word/styles.xml" in ref:
+        parts["word/styles.xml"] = _merge_styles(parts["word/styles.xml"], ref["word/styles.xml"])
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, _ in members:
+            archive.writestr(name, parts[name])
+        for name, data in added.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+def _insert_in_order(parent, child) -> None:
+    name = child.tag.rsplit("}", 1)[-1]
+    rank = _SECT_ORDER.index(name) if name in _SECT_ORDER else len(_SECT_ORDER)
+    for index, existing in enumerate(parent):
+        other = existing.tag.rsplit("}", 1)[-1] if isinstance(existing.tag, str) else ""
+        if other in _SECT_ORDER and _SECT_ORDER.index(other) > rank:
+            parent.insert(index, child)
+            return
+    parent.append(child)
+
+
+def _copy_part_rels(ref: dict, source: str, part: str, added: dict, types, n: int) -> None:
+    """Copy a header's own relationships (its letterhead images) under new names."""
+    rels_name = _rels_path(source)
+    if rels_name not in ref:
+        return
+    rels = _xml(ref[rels_name])
+    defaults = {d.get("Extension", "").lower() for d in types.findall(f"{{{_CT_NS}}}Default")}
+    for rel in rels:
+        if rel.get("TargetMode") == "External":
+            continue
+        media = _target(source, rel.get("Target", ""))
+        if media not in ref:
+            continue
+        ext = media.rsplit(".", 1)[-1].lower()
+        new_media = f"word/media/unit{n}_{media.rsplit('/', 1)[-1]}"
+        added[new_media] = ref[media]
+        rel.set("Target", "media/" + new_media.rsplit("/", 1)[-1])
+        if ext not in defaults:
+            kind = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg",
+                    "gif": "image/gif", "emf": "image/x-emf", "wmf": "image/x-wmf",
+                    "bmp": "image/bmp", "tif": "image/tiff", "tiff": "image/tiff",
+                    "svg": "image/svg+xml"}.get(ext, "application/octet-stream")
+            types.insert(0, types.makeelement(f"{{{_CT_NS}}}Default",
+                                              {"Extension": ext, "ContentType": kind}))
+            defaults.add(ext)
+    added[_rels_path(part)] = _bytes(rels)
+
+
+def _merge_styles(ours: bytes, theirs: bytes) -> bytes:
+    """Our styles with every style the reference defines (by id) taken from the reference."""
+    import copy
+
+    mine = _xml(ours)
+    ref = _xml(theirs)
+    by_id = {s.get(qn("w:styleId")): s for s in mine.findall(qn("w:style"))}
+    for style in ref.findall(qn("w:style")):
+        style_id = style.get(qn("w:styleId"))
+        new = copy.deepcopy(style)
+        if style_id in by_id:
+            by_id[style_id].addprevious(new)
+            mine.remove(by_id[style_id])
+        else:
+            mine.append(new)
+    return _bytes(mine)

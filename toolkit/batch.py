@@ -64,6 +64,7 @@ class Options:
     style: str | None = None
     config: str | None = None
     check: bool = True
+    reference: str | None = None  # a unit's reference DOCX (page setup, letterhead, styles)
 
 
 @dataclass
@@ -129,7 +130,7 @@ def build_one(job: Job, output_name: str, options: Options) -> Result:
     try:
         draft = draft_data(job.data, SourceText(job.source, ""), options.templates)
         target = Path(options.out_dir) / f"{output_name}.docx"
-        write_docx(draft.document, target, _worker["profile"])
+        write_docx(draft.document, target, _worker["profile"], options.reference)
         result.output = str(target)
         result.status = "已生成"
         text = draft.document.text()
@@ -195,6 +196,8 @@ def fingerprint(job: Job, options: Options) -> str:
                     h.update(f.read_bytes())
             break
     h.update(load_profile(options.style).key.encode())
+    if options.reference and Path(options.reference).is_file():
+        h.update(Path(options.reference).read_bytes())
     h.update(str(options.check).encode())
     for settings_file in (resources.path("configs", "checks.yaml"), options.config):
         if settings_file and Path(settings_file).is_file():

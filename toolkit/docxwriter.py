@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import io
 import re
 import threading
@@ -43,25 +44,29 @@ _bases: dict[str, _ooxml.Package] = {}
 _MAX_BASES = 16
 
 
-def render_docx(doc: Document, profile: Profile | str | Path | None = None) -> bytes:
-    """The DOCX bytes of `doc` set in `profile` (default: the built-in gbt9704)."""
+def render_docx(doc: Document, profile: Profile | str | Path | None = None,
+                reference: str | Path | None = None) -> bytes:
+    """The DOCX bytes of `doc` set in `profile` (default: the built-in gbt9704), over a unit's
+    reference DOCX when given (its page setup, letterhead header and styles)."""
     buffer = io.BytesIO()
-    _write(doc, load_profile(profile), buffer)
+    _write(doc, load_profile(profile), buffer, reference)
     return buffer.getvalue()
 
 
 def write_docx(doc: Document, target: str | Path,
-               profile: Profile | str | Path | None = None) -> Path:
+               profile: Profile | str | Path | None = None,
+               reference: str | Path | None = None) -> Path:
     """Write `doc` as a DOCX at `target`, atomically: a failure leaves any previous file intact."""
     profile = load_profile(profile)
-    return atomic_write(target, lambda handle: _write(doc, profile, handle))
+    package = _base(profile, reference)  # before the target is touched: errors leave it alone
+    return atomic_write(target, lambda handle: _write(doc, profile, handle, reference, package))
 
 
 # ---------------------------------------------------------------- the per-report part
 
-def _write(doc: Document, profile: Profile, handle) -> None:
+def _write(doc: Document, profile: Profile, handle, reference=None, package=None) -> None:
     _check_text(doc)
-    package = _base(profile)
+    package = package or _base(profile, reference)
     make = _ooxml.Paragraphs()
     _paragraphs(doc, profile, make)
     now = build_time()
@@ -177,7 +182,8 @@ def estimate_lines(doc: Document, profile: Profile) -> int:
 
 
 def write_volume(docs: list[Document], title: str, target: str | Path,
-                 profile: Profile | str | Path | None = None) -> Path:
+                 profile: Profile | str | Path | None = None,
+                 reference: str | Path | None = None) -> Path:
     """A combined volume (汇编): a cover title, a table of contents, then each report starting on
     a new page, one section so page numbers run on, every page in the profile's layout."""
     profile = load_profile(profile)
@@ -200,7 +206,8 @@ def write_volume(docs: list[Document], title: str, target: str | Path,
             _paragraphs(doc, profile, make, new_page=True)
         now = build_time()
         unit = "、".join(dict.fromkeys(d.unit for d in docs if d.unit))[:200]
-        _base(profile).write(handle, make.xml(), _ooxml.core_properties(title, unit, now), now,
+        _base(profile, reference).write(handle, make.xml(),
+                                        _ooxml.core_properties(title, unit, now), now,
                              update_fields=True)
 
     return atomic_write(target, write)
@@ -283,12 +290,44 @@ def _attachment_indent(text: str, profile: Profile) -> dict:
 
 # ---------------------------------------------------------------- the per-profile part
 
-def _base(profile: Profile) -> _ooxml.Package:
-    """The profile's empty DOCX (styles, page, footers), built once and then reused.
+@functools.lru_cache(maxsize=8)
+def _reference(path: str, mtime: int, size: int) -> tuple[bytes, str]:
+    """A unit's reference DOCX (read with the same safety checks as any DOCX input) and its
+    digest; read once per version of the file, however many reports a batch builds."""
+    import hashlib
+
+    from toolkit.docxreader import _check_zip, _read_bytes
+
+    data = _read_bytes(Path(path), path)
+    _check_zip(data, path)
+    return data, hashlib.sha1(data).hexdigest()
+
+
+def _base(profile: Profile, reference: str | Path | None = None) -> _ooxml.Package:
+    """The profile's empty DOCX (styles, page, footers), built once and then reused; with a
+    unit's reference DOCX laid over it when one is given.
 
     Kept in memory for the process and on disk in the user's cache folder, so a cold build
     neither imports python-docx nor builds styles again; any cache problem means a rebuild.
     """
+    if reference is not None:
+        info = Path(reference).stat() if Path(reference).is_file() else None
+        data, digest = _reference(str(reference), info.st_mtime_ns if info else 0,
+                                  info.st_size if info else 0)
+        key = profile.key + digest
+        package = _bases.get(key)
+        if package is None:
+            plain = _base(profile)
+            try:
+                blob = _ooxml.apply_reference(plain.blob(), data)
+            except Exception as exc:  # a DOCX we cannot take apart: say so, do not crash
+                raise InputError(f"无法使用参考文档（{type(exc).__name__}）。",
+                                 Place(str(reference)),
+                                 "请确认它是 Word 保存的 .docx 文件，含有页面设置或页眉。") from None
+            package = _ooxml.Package(blob)
+            with _lock:
+                _bases[key] = package
+        return package
     key = profile.key
     package = _bases.get(key)
     if package is None:
