@@ -112,9 +112,10 @@ def _init_worker(options: Options) -> None:
 
 
 _SENTENCE = re.compile(r"[^。！？；\n]{20,}[。！？；]")
+# An administrative level and an organ in its full or short form: 区政府办 / 区政府办公室 /
+# 区人民政府办公室 name one office, and a batch should spell it one way.
 _ORGANISATION = re.compile(
-    r"[\u4e00-\u9fffA-Z]{1,12}?(?:人民政府办公室|政府办公室|政府办|人民政府|区政府|市政府|县政府|"
-    r"委员会|委|局|办公室|办)(?=[，。、；：的和与及在就对向]|$)")
+    r"[省市县区镇乡](?:人民政府办公室|人民政府|政府办公室|政府办|政府|委办公室|委办)")
 
 
 def build_one(job: Job, output_name: str, options: Options) -> Result:
@@ -358,9 +359,7 @@ def _execute(todo: list[int], jobs: list[Job], names: list[str], options: Option
 def _organisation_key(name: str) -> str:
     """Variants of one organ's name share a key: 区政府办 / 区政府办公室 / 区人民政府办公室."""
     key = name.replace("人民政府", "政府")
-    key = re.sub(r"办公室$", "办", key)
-    key = re.sub(r"委员会$", "委", key)
-    return key
+    return re.sub(r"办公室$", "办", key)
 
 
 def cross_checks(results: list[Result], min_copies: int = 2) -> list[dict]:
