@@ -233,3 +233,30 @@ def test_every_example_builds_into_a_report_without_errors(cli):
     result = cli("check", *map(str, examples), "--format", "json")
     errors = [f for f in json.loads(result.out) if f["severity"] == "错误"]
     assert not errors, errors
+
+
+def test_unit_word_lists_through_settings(tmp_path, cli):
+    """A unit's lists: extend a shipped one (add and remove) and add a new rule W5xx."""
+    (tmp_path / "本单位词表.yaml").write_text(
+        "extends: W103\nremove: [其它]\nadd:\n  - {word: 安监局, suggest: 应急管理局}\n",
+        encoding="utf-8")
+    (tmp_path / "术语.yaml").write_text(
+        "code: W501\nname: unit-terms\nseverity: 警告\nmessage: \"请用“{suggestion}”，不用“{word}”。\"\n"
+        "basis: 本单位规范\nsummary: 本单位统一用语。\nfix: false\n"
+        "examples:\n  fails: [区应急局召开会议。]\n  passes: [区应急管理局召开会议。]\n"
+        "entries:\n  - {word: 区应急局, suggest: 区应急管理局}\n", encoding="utf-8")
+    (tmp_path / "设置.yaml").write_text(
+        "extends: default\nlexicons: [本单位词表.yaml, 术语.yaml]\nrules:\n  W501: 错误\n",
+        encoding="utf-8")
+    (tmp_path / "稿.txt").write_text("关于甲的报告\n区应急局联合安监局开展检查，其它问题已整改。\n",
+                                    encoding="utf-8")
+    result = cli("check", "稿.txt", "--config", "设置.yaml", "--format", "json", cwd=tmp_path)
+    found = {(f["code"], f["severity"]) for f in json.loads(result.out)}
+    assert ("W501", "错误") in found
+    words = [f["message"] for f in json.loads(result.out) if f["code"] == "W103"]
+    assert any("安监局" in m for m in words) and not any("其它" in m for m in words)
+    (tmp_path / "坏词表.yaml").write_text("extends: W103\nadd:\n  - {word: 甲, pattern: '(('}\n",
+                                        encoding="utf-8")
+    (tmp_path / "坏设置.yaml").write_text("lexicons: [坏词表.yaml]\n", encoding="utf-8")
+    bad = cli("check", "稿.txt", "--config", "坏设置.yaml", cwd=tmp_path)
+    assert bad.code == 2 and "坏词表.yaml:3:" in bad.err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from toolkit.loader import Map, Seq, Text, load
 from toolkit.sources import read_text
 
 FAMILIES = ("S", "T", "N", "W", "L", "D")  # a family letter is always a valid prefix
+USER_CODE = re.compile(r"^W[5-9]\d\d$")  # codes of a unit's own word lists (checked when loaded)
 KEYS = ("extends", "select", "ignore", "fail-on", "rules", "lexicons", "templates")
 RULE_KEYS = ("severity", "options", "enabled")
 # The report's own 检查 block may use Chinese names for the same settings.
@@ -58,7 +60,8 @@ def _codes(value, known: set[str], problems: list[Problem], what: str) -> list[s
             problems.append(Problem(f"“{what}”应为规则代码的列表，例如 [T, W101]。", item.origin.place()))
             continue
         code = str(item).strip().upper()
-        if code not in FAMILIES and not any(k.startswith(code) for k in known):
+        if code not in FAMILIES and not USER_CODE.match(code) \
+                and not any(k.startswith(code) for k in known):
             problems.append(Problem(f"没有以“{code}”开头的规则代码。", item.origin.place(0, len(item)),
                                     "运行 gongwen rules 查看全部规则。"))
             continue
@@ -111,6 +114,8 @@ def _rules(settings: Settings, value, known: dict[str, Rule], problems: list[Pro
     for code, conf in value.items():
         origin = value.key_origins[code]
         rule = known.get(str(code).upper())
+        if rule is None and USER_CODE.match(str(code).upper()):
+            rule = _UserRule(str(code).upper())
         if rule is None:
             problems.append(Problem(f"没有代码为“{code}”的规则。", origin.place(0, len(code)),
                                     "运行 gongwen rules 查看全部规则。"))
@@ -146,6 +151,14 @@ def _rules(settings: Settings, value, known: dict[str, Rule], problems: list[Pro
                 settings.disabled.discard(rule.code)
         if "options" in conf_map:
             _options(settings, rule, conf_map["options"], problems)
+
+
+class _UserRule:
+    """Stands for a rule of a unit's own word list while settings are read (before lists load)."""
+
+    def __init__(self, code: str):
+        self.code = code
+        self.options: dict = {}
 
 
 def _options(settings: Settings, rule: Rule, value, problems: list[Problem]) -> None:
@@ -247,7 +260,8 @@ def load_settings(rules: tuple[Rule, ...], user_file: str | None = None,
     for option, values in (("--select", select), ("--ignore", ignore)):
         codes = [c.strip().upper() for v in values for c in v.split(",") if c.strip()]
         for code in codes:
-            if code not in FAMILIES and not any(k.startswith(code) for k in known):
+            if code not in FAMILIES and not USER_CODE.match(code) \
+                    and not any(k.startswith(code) for k in known):
                 problems.append(Problem(f"{option}：没有以“{code}”开头的规则代码。", None,
                                         "运行 gongwen rules 查看全部规则。"))
         if option == "--select" and codes:
