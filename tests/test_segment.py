@@ -92,6 +92,64 @@ def test_tags_come_from_the_domain_dictionary(tokenizer_in_cache) -> None:
     assert tags["，"] == "x"
 
 
+def test_segmentation_of_report_sentences_stays_sensible(tokenizer_in_cache) -> None:
+    """The compact dictionary still cuts 公文 prose the way a reader would."""
+    cases = {
+        "各单位要坚持安全生产责任制，切实抓落实、求实效": ("安全生产", "抓落实", "责任制"),
+        "区政府办公室坚决贯彻落实重大决策部署": ("区政府", "办公室", "贯彻落实", "重大决策部署"),
+        "构建“三大机制”，强化基础保障": ("构建", "三大", "机制", "强化", "基础", "保障"),
+        "全年共排查整治隐患1260处，完成投资3.5亿元": ("排查整治", "隐患", "1260", "3.5", "亿元"),
+    }
+    for sentence, expected in cases.items():
+        words = segment.words(sentence)
+        assert "".join(words) == sentence
+        for term in expected:
+            assert term in words, (term, words)
+    tags = dict(segment.tagged("构建“三大机制”，强化基础保障，推进工作落实"))
+    for verb in ("构建", "强化", "推进"):
+        assert tags[verb] == "v", (verb, tags)
+
+
+def test_compact_dictionary_is_small_and_loadable_by_jieba() -> None:
+    """No comment lines (jieba's loaders reject them), every line "word count tag", ≤ 1.5 MB."""
+    from toolkit import resources
+
+    path = resources.path(*segment.BASE_DICT)
+    data = path.read_bytes()
+    assert len(data) <= 1_500_000
+    for line in data.decode("utf-8").splitlines():
+        word, count, tag = line.split(" ")
+        assert word and count.isdigit() and tag, line
+
+
+def test_first_use_is_fast(cache_home: Path, tmp_path: Path) -> None:
+    """The compact dictionary and the fast cache read keep jieba's first use cheap.
+
+    Each step takes well under 0.1 s on a laptop; the bound is loose so a slow CI machine
+    passes, yet the full dictionary (0.7 s, plus 0.5 s for tags) would fail it.
+    """
+    code = (
+        "import time; t0 = time.perf_counter(); import toolkit.segment as s;"
+        "s.words('加强安全生产'); t1 = time.perf_counter(); s.tagged('抓落实');"
+        "t2 = time.perf_counter(); print(t1 - t0, t2 - t1)"
+    )
+    run_python(code, cache_home, tmp_path)  # builds the cache if this module has not yet
+    result = run_python(code, cache_home, tmp_path)
+    first_words, first_tagged = map(float, result.stdout.split())
+    assert first_words < 0.4 and first_tagged < 0.4, result.stdout
+
+
+def test_jieba_posseg_stays_whole_for_other_code(cache_home: Path, tmp_path: Path) -> None:
+    """gongwen skips building jieba's default tagger, but other code still gets the real one."""
+    code = (
+        "import toolkit.segment as s; s.tagged('抓落实');"
+        "import jieba, jieba.posseg as p; jieba.setLogLevel(60);"
+        "print(dict(p.lcut('我爱北京天安门'))['天安门'], len(p.dt.word_tag_tab) > 300000)"
+    )
+    result = run_python(code, cache_home, tmp_path)
+    assert result.stdout.split() == ["ns", "True"], result.stderr
+
+
 def test_the_tokenizer_is_built_once(tokenizer_in_cache) -> None:
     assert segment.tokenizer() is tokenizer_in_cache
     assert logging.getLogger("jieba").disabled is False
