@@ -80,7 +80,9 @@ class Result:
     error: str = ""
     digest: str = ""
     length: int = 0
-    sentences: list = field(default_factory=list)  # (hash, text) of long sentences
+    # Hashes of long sentences: a thousand departments' texts stay out of memory; the few
+    # sentences found in several reports are looked up again for the QA report.
+    sentences: list = field(default_factory=list)
     organisations: list = field(default_factory=list)
 
 
@@ -118,6 +120,15 @@ _ORGANISATION = re.compile(
     r"[省市县区镇乡](?:人民政府办公室|人民政府|政府办公室|政府办|政府|委办公室|委办)")
 
 
+def long_sentences(text: str) -> list[str]:
+    """Sentences long enough that finding them in two reports means one was copied."""
+    return [m.group().rstrip("。！？；") for m in _SENTENCE.finditer(text)]
+
+
+def _sentence_hash(sentence: str) -> int:
+    return int.from_bytes(hashlib.blake2b(sentence.encode(), digest_size=8).digest(), "big")
+
+
 def build_one(job: Job, output_name: str, options: Options) -> Result:
     """Draft, write and check one department (runs in a worker process)."""
     from toolkit.diagnostics import diagnose
@@ -129,17 +140,14 @@ def build_one(job: Job, output_name: str, options: Options) -> Result:
         _warm(options)
     result = Result(job.name, job.source)
     try:
-        draft = draft_data(job.data, SourceText(job.source, ""), options.templates)
+        draft = draft_data(job.load(), SourceText(job.source, ""), options.templates)
         target = Path(options.out_dir) / f"{output_name}.docx"
         write_docx(draft.document, target, _worker["profile"], options.reference)
         result.output = str(target)
         result.status = "已生成"
         text = draft.document.text()
         result.length = len(text)
-        for m in _SENTENCE.finditer(text):
-            sentence = m.group().rstrip("。！？；")
-            result.sentences.append((hashlib.blake2b(sentence.encode(), digest_size=8).hexdigest(),
-                                     sentence))
+        result.sentences = sorted({_sentence_hash(s) for s in long_sentences(text)})
         result.organisations = sorted(set(_ORGANISATION.findall(text)))
         if options.check:
             checker = _worker["checker"]
@@ -186,8 +194,10 @@ def fingerprint(job: Job, options: Options) -> str:
 
     h = hashlib.sha256()
     h.update(__version__.encode())
-    h.update(job.base_text.encode())
-    kind_name = str(job.data.get("类型") or templating.DEFAULT_KIND) if job.data else ""
+    h.update(job.content.encode())
+    if job.base_path and Path(job.base_path).is_file():
+        h.update(Path(job.base_path).read_bytes())
+    kind_name = job.kind or templating.DEFAULT_KIND
     for base in templating.search_path(options.templates):
         folder = base / kind_name
         if folder.is_dir():
@@ -321,7 +331,26 @@ def run_batch(jobs: list[Job], options: Options, jobs_n: int | None = None, forc
         except GongwenError:
             pass
     ordered = [results[i] for i in sorted(results)]
-    cross = cross_checks(ordered)
+    by_name = {}
+    for job in jobs:
+        by_name.setdefault(job.name, job)
+
+    def sentence_texts(name: str, wanted: set[int]) -> dict[int, str]:
+        """The texts of some sentences of one department (drafted again: it is cheap)."""
+        from toolkit.drafting import draft_data
+        from toolkit.sources import SourceText
+
+        job = by_name.get(name)
+        if job is None or job.error is not None:
+            return {}
+        try:
+            text = draft_data(job.load(), SourceText(job.source, ""),
+                              options.templates).document.text()
+        except GongwenError:
+            return {}
+        return {h: s for s in long_sentences(text) if (h := _sentence_hash(s)) in wanted}
+
+    cross = cross_checks(ordered, sentence_texts)
     return Summary(ordered, cross, time.perf_counter() - start, interrupted)
 
 
@@ -362,7 +391,7 @@ def _organisation_key(name: str) -> str:
     return re.sub(r"办公室$", "办", key)
 
 
-def cross_checks(results: list[Result], min_copies: int = 2) -> list[dict]:
+def cross_checks(results: list[Result], sentence_text=None, min_copies: int = 2) -> list[dict]:
     """Findings across departments: spelling variants, copied sentences, outlying lengths."""
     built = [r for r in results if r.status != "失败"]
     out: list[dict] = []
@@ -376,17 +405,23 @@ def cross_checks(results: list[Result], min_copies: int = 2) -> list[dict]:
                              sorted(forms.items()))
             out.append({"检查": "机构名称写法不一", "部门": sorted(set().union(*forms.values())),
                         "说明": f"同一机构有 {len(forms)} 种写法：{where}。请统一为全称或规范简称。"})
-    copies: dict[str, tuple[str, set[str]]] = {}
+    copies: dict[int, set[str]] = {}
     for r in built:
-        for digest, sentence in r.sentences:
-            copies.setdefault(digest, (sentence, set()))[1].add(r.name)
-    for digest, (sentence, depts) in copies.items():
-        # A sentence every department has comes from the shared base file: that is intended.
-        shared_by_all = len(built) >= 3 and len(depts) == len(built)
-        if len(depts) >= min_copies and not shared_by_all:
-            out.append({"检查": "相同句子", "部门": sorted(depts),
-                        "说明": f"{len(depts)} 个部门的报告含有同一句话：“{sentence[:40]}"
-                                f"{'……' if len(sentence) > 40 else ''}”。"})
+        for digest in r.sentences:
+            copies.setdefault(digest, set()).add(r.name)
+    # A sentence every department has comes from the shared base file: that is intended.
+    copied = {d: depts for d, depts in copies.items() if len(depts) >= min_copies
+              and not (len(built) >= 3 and len(depts) == len(built))}
+    texts: dict[int, str] = {}
+    for digest, depts in copied.items():
+        if digest not in texts and sentence_text is not None:
+            texts.update(sentence_text(min(depts), {d for d, ds in copied.items()
+                                                    if min(depts) in ds} - set(texts)))
+    for digest, depts in sorted(copied.items(), key=lambda kv: sorted(kv[1])):
+        sentence = texts.get(digest, "")
+        shown = f"“{sentence[:40]}{'……' if len(sentence) > 40 else ''}”" if sentence else "同一句话"
+        out.append({"检查": "相同句子", "部门": sorted(depts),
+                    "说明": f"{len(depts)} 个部门的报告含有{shown}。"})
     lengths = sorted(r.length for r in built if r.length)
     if len(lengths) >= 3:
         median = lengths[len(lengths) // 2]
@@ -467,8 +502,9 @@ def documents_for_volume(jobs: list[Job], summary: Summary, options: Options) ->
     ok = {r.source for r in summary.results if r.status != "失败"}
     docs = []
     for job in jobs:
-        if job.source in ok and job.data is not None:
-            docs.append(draft_data(job.data, SourceText(job.source, ""), options.templates).document)
+        if job.source in ok and job.error is None:
+            docs.append(draft_data(job.load(), SourceText(job.source, ""),
+                                   options.templates).document)
     return docs
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,14 +20,44 @@ MAX_ROWS = 10_000
 
 
 @dataclass
+class RosterShape:
+    """What every row of one roster shares: where it is, and which column fills which key."""
+
+    path: str
+    columns: list  # (column number, name, dotted key parts, is a list column)
+
+
+@dataclass
 class Job:
-    """One department to build: its name, where it came from, and its merged report data."""
+    """One department to build: its name, where it came from, and how to load its data.
+
+    The data itself is loaded where the department is built (a worker process), so a batch of
+    a thousand departments never holds a thousand reports in one process.
+    """
 
     name: str
     source: str  # file path, or "名单.csv 第5行"
-    data: Map | None
-    base_text: str = ""  # canonical text of the inputs, for the content hash
+    data: Map | None = None  # set once loaded (or given directly)
+    content: str = ""  # a digest of the department's own input, for incremental rebuilds
     error: InputError | None = None
+    path: str | None = None  # a department's YAML file
+    row: tuple | None = None  # (line number, cells) of a roster row
+    roster: RosterShape | None = None
+    base_path: str | None = None
+    kind: str = ""  # the report kind, when known without loading
+
+    def load(self) -> Map:
+        """The department's data merged over the base (loading it if needed)."""
+        if self.data is not None:
+            return self.data
+        base = load_base(self.base_path)
+        if self.path is not None:
+            own = load(read_text(self.path))
+        elif self.row is not None and self.roster is not None:
+            own = _row_map(self.roster, *self.row)
+        else:
+            raise InputError("部门没有可读取的内容。", Place(self.source))
+        return merge(base, own) if base is not None else own
 
 
 def merge(base: Map, own: Map) -> Map:
@@ -41,15 +73,6 @@ def merge(base: Map, own: Map) -> Map:
     return out
 
 
-def _canonical(value) -> str:
-    """A stable text of loaded data (for hashing): positions left out, order kept."""
-    if isinstance(value, dict):
-        return "{" + ",".join(f"{k!r}:{_canonical(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, list):
-        return "[" + ",".join(_canonical(v) for v in value) + "]"
-    return repr(str(value))
-
-
 def _name_of(data: Map, fallback: str) -> str:
     for key in NAME_KEYS:
         value = data.get(key)
@@ -58,29 +81,50 @@ def _name_of(data: Map, fallback: str) -> str:
     return fallback
 
 
+def _digest(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@functools.cache
 def load_base(path: str | None) -> Map | None:
+    """The shared base file, loaded once per process."""
     if not path:
         return None
     return load(read_text(path))
 
 
-def jobs_from_folder(folder: Path, base: Map | None) -> list[Job]:
-    """One job per *.yaml/*.yml file in `folder` (not recursive; hidden files skipped)."""
+_KIND_LINE = re.compile(r"^类型[ \t]*:[ \t]*['\"]?([^'\"#\s]+)", re.M)
+_NAME_LINE = re.compile(r"^(?:单位|部门)[ \t]*:[ \t]*['\"]?([^'\"#\n]+?)['\"]?[ \t]*(?:#.*)?$", re.M)
+
+
+def jobs_from_folder(folder: Path, base_path: str | None) -> list[Job]:
+    """One job per *.yaml/*.yml file in `folder` (not recursive; hidden files skipped).
+
+    The name comes from the file's 单位 line (else the file name), read without loading the
+    YAML: the worker that builds the department loads it.
+    """
     files = sorted(f for f in folder.iterdir()
                    if f.is_file() and f.suffix.lower() in (".yaml", ".yml")
                    and not f.name.startswith((".", "~$")))
     if not files:
         raise InputError("文件夹中没有 .yaml 文件。", Place(str(folder)),
                          "每个部门一个 YAML 文件，或改用 CSV/XLSX 名单。")
+    base = load_base(base_path)
+    base_kind = str(base.get("类型", "")) if base is not None else ""
     jobs = []
     for f in files:
         try:
-            own = load(read_text(f))
+            text = read_text(f).text
         except InputError as exc:
-            jobs.append(Job(f.stem, str(f), None, error=exc))
+            jobs.append(Job(f.stem, str(f), error=exc, path=str(f)))
             continue
-        data = merge(base, own) if base is not None else own
-        jobs.append(Job(_name_of(data, f.stem), str(f), data, _canonical(data)))
+        name = _NAME_LINE.search(text)
+        kind = _KIND_LINE.search(text)
+        jobs.append(Job(name.group(1).strip() if name else f.stem, str(f), content=_digest(text),
+                        path=str(f), base_path=base_path,
+                        kind=kind.group(1) if kind else base_kind))
     return jobs
 
 
@@ -174,7 +218,7 @@ def _list_columns(kind_name: str | None) -> set[str]:
 SHORTHAND = {"问题": "问题.条目", "下一步": "下一步.条目"}
 
 
-def jobs_from_roster(path: Path, base: Map | None) -> list[Job]:
+def jobs_from_roster(path: Path, base_path: str | None) -> list[Job]:
     """One job per data row; columns are named by the (dotted) YAML keys they fill."""
     rows = _rows_xlsx(path) if path.suffix.lower() == ".xlsx" else _rows_csv(path)
     rows = [r for r in rows if any(c.strip() for c in r)]
@@ -184,6 +228,7 @@ def jobs_from_roster(path: Path, base: Map | None) -> list[Job]:
                          "第一行写列名（如 单位、事由、日期），下面每行一个部门。")
     if len(rows) > MAX_ROWS:
         raise InputError(f"名单超过 {MAX_ROWS} 行。", Place(shown))
+    base = load_base(base_path)
     header = [h.strip().lstrip("\ufeff") for h in rows[0]]
     kind_name = None
     if base is not None and isinstance(base.get("类型"), str):
@@ -198,34 +243,48 @@ def jobs_from_roster(path: Path, base: Map | None) -> list[Job]:
             continue
         dotted = SHORTHAND.get(name, name)
         columns.append((col, name, dotted.split("."), dotted in lists))
+    shape = RosterShape(shown, columns)
+    names = {name: col for col, name, _, _ in columns}
+    base_name = _name_of(base, "") if base is not None else ""
+    base_kind = str(base.get("类型", "")) if base is not None else ""
     jobs = []
-    seen_rows = 0
     for line, row in enumerate(rows[1:], 2):
-        seen_rows += 1
-        own = Map(Origin(shown, line, 1))
-        for col, name, dotted, is_list in columns:
-            cell = row[col - 1].strip() if col - 1 < len(row) else ""
-            if not cell:
-                continue
-            origin = Origin(shown, line, col)
-            value = _item_seq(cell, origin) if is_list else Text(cell, origin)
-            _set_path(own, dotted, value, origin)
-        data = merge(base, own) if base is not None else own
-        label = f"{path.name} 第{line}行"
-        jobs.append(Job(_name_of(data, f"第{line}行"), label, data, _canonical(data)))
+        cells = tuple(c.strip() for c in row)
+
+        def cell(key: str) -> str:
+            col = names.get(key)
+            return cells[col - 1] if col and col - 1 < len(cells) else ""
+
+        name = cell("单位") or cell("部门") or base_name or cell("落款") or f"第{line}行"
+        jobs.append(Job(name, f"{path.name} 第{line}行", content=_digest("\x1f".join(cells)),
+                        row=(line, cells), roster=shape, base_path=base_path,
+                        kind=cell("类型") or base_kind))
     return jobs
+
+
+def _row_map(shape: RosterShape, line: int, cells: tuple) -> Map:
+    """One roster row as report data, each value placed at its row and column."""
+    own = Map(Origin(shape.path, line, 1))
+    for col, name, dotted, is_list in shape.columns:
+        cell = cells[col - 1] if col - 1 < len(cells) else ""
+        if not cell:
+            continue
+        origin = Origin(shape.path, line, col)
+        value = _item_seq(cell, origin) if is_list else Text(cell, origin)
+        _set_path(own, dotted, value, origin)
+    return own
 
 
 def collect(input_path: str, base_path: str | None) -> list[Job]:
     """The jobs of a batch: from a folder of YAML files, or from a CSV/XLSX roster."""
-    base = load_base(base_path)
+    load_base(base_path)  # a broken base file is an input error before anything is built
     p = Path(input_path)
     if p.is_dir():
-        return jobs_from_folder(p, base)
+        return jobs_from_folder(p, base_path)
     if not p.exists():
         raise InputError("找不到批量输入。", Place(input_path),
                          "请给出部门 YAML 文件所在的文件夹，或 CSV/XLSX 名单。")
     if p.suffix.lower() in ROSTER_SUFFIXES:
-        return jobs_from_roster(p, base)
+        return jobs_from_roster(p, base_path)
     raise InputError("批量输入应为文件夹或 .csv/.xlsx 名单。", Place(input_path))
 
