@@ -163,3 +163,38 @@ def test_parallel_and_serial_give_the_same_documents(tmp_path, cli, monkeypatch)
         outputs[workers] = {p.name: p.read_bytes() for p in out.glob("*.docx")}
     assert len(outputs["1"]) == 12
     assert outputs["1"] == outputs["2"]
+
+
+def test_ctrl_c_stops_cleanly_and_a_rerun_continues(tmp_path):
+    """SIGINT to the whole process group (as a terminal sends it): exit 130, no temporary
+    files, finished departments recorded, and the next run builds only the rest."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    src = tmp_path / "src"
+    src.mkdir()
+    text = (ROOT / "configs" / "examples" / "reference-report.yaml").read_text(encoding="utf-8")
+    for n in range(400):
+        (src / f"{n:03d}.yaml").write_text(text.replace("单位: X区人民政府办公室", f"单位: 第{n}局"),
+                                           encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    command = [sys.executable, "-m", "toolkit", "batch", str(src), "-o", str(out), "-j", "2", "-q"]
+    proc = subprocess.Popen(command, start_new_session=True, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 60
+    while time.time() < deadline and len(list(out.glob("*.docx"))) < 20:
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "已中止" in err and "Traceback" not in err
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+    state = json.loads((out / ".gongwen-batch.json").read_text(encoding="utf-8"))
+    assert 0 < len(state) < 400
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"未变化 {len(state)} 个" in rerun.stdout

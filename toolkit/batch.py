@@ -391,6 +391,13 @@ def _organisation_key(name: str) -> str:
     return re.sub(r"办公室$", "办", key)
 
 
+def _names(depts: set[str], most: int = 5) -> str:
+    """Department names for a message: a few, then how many more."""
+    names = sorted(depts)
+    shown = "、".join(names[:most])
+    return shown + (f"等 {len(names)} 个部门" if len(names) > most else "")
+
+
 def cross_checks(results: list[Result], sentence_text=None, min_copies: int = 2) -> list[dict]:
     """Findings across departments: spelling variants, copied sentences, outlying lengths."""
     built = [r for r in results if r.status != "失败"]
@@ -400,11 +407,15 @@ def cross_checks(results: list[Result], sentence_text=None, min_copies: int = 2)
         for org in r.organisations:
             variants.setdefault(_organisation_key(org), {}).setdefault(org, set()).add(r.name)
     for key, forms in sorted(variants.items()):
-        if len(forms) > 1:
-            where = "；".join(f"“{form}”（{'、'.join(sorted(depts))}）" for form, depts in
-                             sorted(forms.items()))
-            out.append({"检查": "机构名称写法不一", "部门": sorted(set().union(*forms.values())),
-                        "说明": f"同一机构有 {len(forms)} 种写法：{where}。请统一为全称或规范简称。"})
+        depts = set().union(*forms.values())
+        # Within one report two spellings are W116's business; here only a difference between
+        # departments counts: some write one form, others another.
+        if len(forms) < 2 or all(ds == depts for ds in forms.values()):
+            continue
+        where = "；".join(f"“{form}”（{_names(ds)}）" for form, ds in sorted(forms.items()))
+        out.append({"检查": "机构名称写法不一", "部门": sorted(depts),
+                    "说明": f"同一机构在各部门报告中有 {len(forms)} 种写法：{where}。"
+                            "请统一为全称或规范简称。"})
     copies: dict[int, set[str]] = {}
     for r in built:
         for digest in r.sentences:
@@ -421,7 +432,7 @@ def cross_checks(results: list[Result], sentence_text=None, min_copies: int = 2)
         sentence = texts.get(digest, "")
         shown = f"“{sentence[:40]}{'……' if len(sentence) > 40 else ''}”" if sentence else "同一句话"
         out.append({"检查": "相同句子", "部门": sorted(depts),
-                    "说明": f"{len(depts)} 个部门的报告含有{shown}。"})
+                    "说明": f"{len(depts)} 个部门（{_names(depts)}）的报告含有{shown}。"})
     lengths = sorted(r.length for r in built if r.length)
     if len(lengths) >= 3:
         median = lengths[len(lengths) // 2]
