@@ -198,3 +198,23 @@ def test_ctrl_c_stops_cleanly_and_a_rerun_continues(tmp_path):
     rerun = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert rerun.returncode == 0, rerun.stderr
     assert f"未变化 {len(state)} 个" in rerun.stdout
+
+
+def test_xlsx_roster_with_list_cells(tmp_path, cli):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["单位", "事由", "经验做法.机制.标题", "经验做法.机制.条目", "问题", "日期"])
+    sheet.append(["甲局", "上半年重点", "健全“{数}项机制”", "建立台账。逐项销号。\n定期调度。每周一次。",
+                  "人员不足。编制少。", "2026-07-10"])
+    sheet.append(["乙局", "上半年重点", "落实“{数}项措施”", "加强培训。每月一次。", "经费紧张。", "不是日期"])
+    book.save(tmp_path / "名单.xlsx")
+    out = tmp_path / "out"
+    result = cli("batch", str(tmp_path / "名单.xlsx"), "-o", str(out), "--no-check", "-q")
+    assert result.code == 1  # 乙局's date is wrong
+    text = [p.text for p in docx.Document(out / "甲局.docx").paragraphs]
+    assert "（一）健全“两项机制”" in text
+    assert "2.定期调度。每周一次。" in text and "2026年7月10日" in text
+    rows = _qa(out)
+    assert rows[1]["状态"] == "失败" and "名单.xlsx 第3行第6列" in rows[1]["说明"]
