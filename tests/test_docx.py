@@ -505,3 +505,16 @@ def test_a_broken_reference_docx_is_exit_2(tmp_path, cli):
                  "--reference-docx", str(tmp_path / "bad.docx"))
     assert result.code == 2 and "Traceback" not in result.err
     assert not (tmp_path / "out.docx").exists()
+
+
+def test_a_profile_may_put_the_date_under_the_title(tmp_path, cli):
+    import docx as _docx
+
+    (tmp_path / "r.yaml").write_text("单位: 甲局\n事由: 乙\n称谓: 各位领导\n落款: 甲局\n日期: 2026-1-5\n"
+                                     "问题:\n  条目:\n    - 人少。\n", encoding="utf-8")
+    (tmp_path / "p.yaml").write_text("extends: gbt9704\ndate:\n  under_title: true\n",
+                                     encoding="utf-8")
+    result = cli("build", "r.yaml", "--style", "p.yaml", "-o", "r.docx", cwd=tmp_path)
+    assert result.code == 0, result.err
+    texts = [p.text for p in _docx.Document(tmp_path / "r.docx").paragraphs if p.text]
+    assert texts[1] == "（2026年1月5日）" and texts[-1] == "甲局"

@@ -119,10 +119,25 @@ def _blank_lines(profile: Profile, prev: Block | None, block: Block) -> int:
     return max(before, after)
 
 
+def _date_under_title(blocks: list[Block]) -> list[Block]:
+    """Blocks with the date moved under the title (and its subtitle lines), in brackets."""
+    dates = [b for b in blocks if b.kind == DATE]
+    if not dates:
+        return blocks
+    rest = [b for b in blocks if b.kind != DATE]
+    at = 0
+    while at < len(rest) and rest[at].kind in (TITLE, SUBTITLE):
+        at += 1
+    text = dates[0].text if dates[0].text.startswith("（") else f"（{dates[0].text}）"
+    return rest[:at] + [Block(SUBTITLE, text)] + rest[at:]
+
+
 def _paragraphs(doc: Document, profile: Profile, make: _ooxml.Paragraphs,
                 new_page: bool = False) -> None:
     """The paragraphs of one report; `new_page` starts it on a new page (in a volume)."""
     blocks = doc.blocks
+    if profile.date.under_title:
+        blocks = _date_under_title(blocks)
     closing = _closing_layout(blocks, profile)
     prev = None
     for i, block in enumerate(blocks):

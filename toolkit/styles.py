@@ -67,6 +67,7 @@ class ParaStyle:
     left_chars: float = 0  # attachment only
     right_chars: float = 0  # signature only
     shift_chars: float = 0  # date only
+    under_title: bool = False  # date only: “（2026年1月5日）” centred under the title instead
 
 
 @dataclass(frozen=True)
