@@ -121,6 +121,40 @@ def _translate(problem: str) -> tuple[str, str]:
     return f"YAML 格式错误（{problem}）。", "请检查这一行的缩进、冒号和引号。"
 
 
+# Mistakes writers make that YAML reports late or vaguely: a Chinese colon after a key, a colon
+# with no space after it, a value that starts with a character YAML reserves.
+_KEY_FULLWIDTH = re.compile(r"^(\s*(?:-\s+)?)([\u4e00-\u9fff\w]{1,12})：")
+_KEY_NO_SPACE = re.compile(r"^(\s*(?:-\s+)?)([\u4e00-\u9fff\w]{1,12}):(?=[^\s/])")
+_RESERVED_START = re.compile(r"^(\s*(?:-\s+)?[^\s:#][^:#]*?:[ \t]+)([{\[&*!|>%@`])(?![^\n]*[}\]]\s*$)")
+_SLOT_START = re.compile(r"^(\s*(?:-\s+)?[^\s:#][^:#]*?:[ \t]+)(\{[^}\n]*\})")
+
+
+def _likely_cause(text: str, error_line: int):
+    """(message, line, column, hint) for a common typing mistake at or before the error line."""
+    lines = text.split("\n")
+    for number in range(min(error_line, len(lines) - 1), max(error_line - 3, -1), -1):
+        line = lines[number]
+        if line.lstrip().startswith("#"):
+            continue
+        m = _KEY_FULLWIDTH.match(line)
+        if m:
+            col = len(m.group(1)) + len(m.group(2)) + 1
+            return (f"键“{m.group(2)}”后面用了中文冒号“：”。", number + 1, col,
+                    f"键后面要用英文冒号加一个空格，例如“{m.group(2)}: ……”。")
+        m = _KEY_NO_SPACE.match(line)
+        if m:
+            col = len(m.group(1)) + len(m.group(2)) + 1
+            return (f"键“{m.group(2)}”后面的冒号后缺少空格。", number + 1, col,
+                    f"冒号后面要有一个空格，例如“{m.group(2)}: ……”。")
+        m = _SLOT_START.match(line) or _RESERVED_START.match(line)
+        if m:
+            col = len(m.group(1)) + 1
+            char = m.group(2)[0]
+            return (f"值以“{char}”开头，YAML 会把它当作特殊符号。", number + 1, col,
+                    "请把整个值用双引号括起来，例如：标题: \"{数}项机制，压实责任\"。")
+    return None
+
+
 def load(source: SourceText) -> Map:
     """Parse YAML text into Map/Seq/Text values; raise YamlError with every problem found."""
     path = source.path
@@ -138,6 +172,9 @@ def load(source: SourceText) -> Map:
             elif mark.line < len(lines):
                 char = lines[mark.line][mark.column:mark.column + 1]
                 problem = f"found character '{char}' that cannot start any token"
+        likely = _likely_cause(source.text, mark.line if mark else 0)
+        if likely is not None:
+            raise YamlError(*likely[:1], Place(path, likely[1], likely[2]), likely[3]) from None
         message, hint = _translate(problem)
         place = Place(path, mark.line + 1, mark.column + 1) if mark else Place(path)
         raise YamlError(message, place, hint) from None

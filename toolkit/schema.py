@@ -29,6 +29,12 @@ SECTION_KEYS = ("标题", "导语", "分组", "条目", "方式", "结语", "位
 PLACES = ("开头", "经验做法之后", "问题之后", "末尾")
 SERIES_MODES = ("分段", "合段")
 
+# Keys that belong to a nested level: seen elsewhere, they mean an indentation mistake.
+_NESTED_KEYS = {"内容": "条目（以“- ”开头的一项）", "分项": "条目（以“- ”开头的一项）",
+                "分项方式": "条目（以“- ”开头的一项）", "条目": "分组或部分",
+                "导语": "分组或部分", "结语": "分组或部分", "方式": "分组或部分",
+                "分组": "部分", "位置": "其他部分中的一项"}
+
 # Words writers often type for a key we name differently.
 _SYNONYMS = {
     "题目": "标题", "名称": "标题", "正文": "内容", "说明": "内容", "描述": "内容",
@@ -83,6 +89,7 @@ class Validator:
     def __init__(self, path: str):
         self.path = path
         self.problems: list[Problem] = []
+        self.guessed: set[str] = set()  # keys that unknown keys were probably meant to be
 
     # -- reporting ---------------------------------------------------------------------------
     def problem(self, message: str, origin: Origin | None, hint: str = "", length: int = 0) -> None:
@@ -100,9 +107,16 @@ class Validator:
                 close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.5)
                 guess = close[0] if close else None
             hint = f"是不是想写“{guess}”？" if guess else "可用的键：" + "、".join(allowed) + "。"
-            self.problem(f"{where}不认识键“{key}”。", mapping.key_origins[key], hint, len(key))
+            message = f"{where}不认识键“{key}”。"
+            if key in _NESTED_KEYS and not guess:
+                # A valid key at the wrong depth: the line is indented too little or too much.
+                message = f"{where}不应出现键“{key}”：这一行的缩进可能不对。"
+                hint = (f"“{key}”应属于{_NESTED_KEYS[key]}；请让它与同一项中的其他键左对齐"
+                        "（例如与上一行的“标题”对齐）。")
+            self.problem(message, mapping.key_origins[key], hint, len(key))
             if guess:
                 guesses.add(guess)
+        self.guessed |= guesses
         return guesses
 
     def missing(self, mapping: Map, name: str, message: str, hint: str, guesses: set[str]) -> None:
@@ -337,7 +351,9 @@ def validate(data: Map, specs: list[FieldSpec], one_of: list[list[str]], path: s
     checker = Validator(path)
     result = checker.fields(data, specs, "")
     # Judged on what was written, so a value with its own error does not also count as missing.
-    if one_of and not any(all(_present(data.get(n)) for n in group) for group in one_of):
+    typo = any(n in checker.guessed for group in one_of for n in group)  # already reported
+    if one_of and not typo and not any(all(_present(data.get(n)) for n in group)
+                                       for group in one_of):
         alternatives = "，或".join("“" + "”和“".join(g) + "”" for g in one_of)
         checker.problem(f"缺少{alternatives}。", data.origin, "标题可以直接写，也可以由单位和事由组成。")
     if checker.problems:
