@@ -43,12 +43,30 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class DocxExample:
+    """A rule example that is a small DOCX file, made on demand (layout rules judge the file,
+    not its text): `str()` says what is in it, calling it gives the DOCX bytes."""
+
+    description: str
+    build: Callable[[], bytes] = field(repr=False, compare=False)
+
+    def __call__(self) -> bytes:
+        return self.build()
+
+    def __str__(self) -> str:
+        return self.description
+
+
+Example = str | DocxExample
+
+
+@dataclass(frozen=True)
 class Rule:
     """A check, declared once: identity, severity, message, basis, examples and the function.
 
     `check(ctx, rule)` yields findings; `fails` and `passes` are texts (parsed like a .txt
-    draft) on which the rule must and must not fire; `fix` says whether its replacements are
-    safe to apply without asking.
+    draft) or DocxExamples (checked as a .docx input) on which the rule must and must not fire;
+    `fix` says whether its replacements are safe to apply without asking.
     """
 
     code: str
@@ -58,8 +76,8 @@ class Rule:
     basis: str
     summary: str
     check: Callable[["Context", "Rule"], Iterable[Finding]]
-    fails: tuple[str, ...]
-    passes: tuple[str, ...]
+    fails: tuple[Example, ...]
+    passes: tuple[Example, ...]
     fix: bool = False
     options: Mapping[str, object] = field(default_factory=dict)
     words: bool = False  # needs segmentation (loads jieba)
@@ -76,15 +94,54 @@ class Rule:
 
 
 class Context:
-    """What a rule sees: the document, its rule options, and shared lazy analyses."""
+    """What a rule sees: the document, its rule options, and shared lazy analyses.
+
+    `docx` is a function giving the bytes of the DOCX behind the document (the file checked, or
+    the one a build of the draft would write); `docx_origin` says which: "file" (block spans
+    carry paragraph numbers) or "built" (one paragraph per block, in order). `style` is the
+    style profile the layout is judged against (a name, a path or a Profile; None: gbt9704).
+    Nothing is opened, built or parsed until a rule asks.
+    """
 
     def __init__(self, doc: Document, options: Mapping[str, Mapping] | None = None,
-                 kind=None, lexicons=None):
+                 kind=None, lexicons=None, docx: Callable[[], bytes | None] | None = None,
+                 docx_origin: str = "", style=None):
         self.doc = doc
         self.blocks: list[Block] = doc.blocks
         self._options = options or {}
         self.kind = kind  # templating.Kind when known (required sections, document type)
         self._lexicons = lexicons
+        self._docx_source = docx
+        self._docx = None
+        self.docx_origin = docx_origin if docx is not None else ""
+        self._style = style
+        self._profile = None
+        self.cache: dict = {}  # analyses shared by the rules of one family (the D rules' layout)
+
+    @property
+    def docx(self):
+        """The DOCX behind the document as an `_ooxml.OpenDocx`, or None (text input, or no
+        DOCX could be made)."""
+        if self._docx is None and self._docx_source is not None:
+            from toolkit import _ooxml
+            from toolkit.errors import GongwenError
+
+            source, self._docx_source = self._docx_source, None
+            try:
+                data = source()
+            except GongwenError:  # the draft cannot be built: other rules say why
+                data = None
+            self._docx = _ooxml.OpenDocx(data) if data else None
+        return self._docx
+
+    @property
+    def profile(self):
+        """The style profile the layout rules judge by (loaded on first use)."""
+        if self._profile is None:
+            from toolkit.styles import load_profile
+
+            self._profile = load_profile(self._style)
+        return self._profile
 
     def options(self, rule: Rule) -> dict:
         merged = dict(rule.options)
@@ -148,10 +205,13 @@ def regex_rule_check(pattern: str | re.Pattern, kinds: tuple[str, ...] | None = 
 
 
 def run(doc: Document, rules: Iterable[Rule], severities: Mapping[str, str] | None = None,
-        options: Mapping[str, Mapping] | None = None, kind=None, lexicons=None
+        options: Mapping[str, Mapping] | None = None, kind=None, lexicons=None, *,
+        docx: Callable[[], bytes | None] | None = None, docx_origin: str = "", style=None
         ) -> list[tuple[Finding, str]]:
-    """Every finding of `rules` on `doc`, with the severity in force, in document order."""
-    ctx = Context(doc, options, kind, lexicons)
+    """Every finding of `rules` on `doc`, with the severity in force, in document order.
+
+    `docx`, `docx_origin` and `style` give the layout rules their DOCX and profile (Context)."""
+    ctx = Context(doc, options, kind, lexicons, docx, docx_origin, style)
     severities = severities or {}
     found: list[tuple[Finding, str]] = []
     for rule in rules:

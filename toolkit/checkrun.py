@@ -29,11 +29,18 @@ def _kind_for(inp: Input, templates: tuple[str, ...]):
 class Checker:
     """Settings and rules resolved once per command, applied to each input."""
 
-    def __init__(self, config, select, ignore, fail_on, templates):
+    def __init__(self, config, select, ignore, fail_on, templates, style=None):
         from toolkit.rules import all_rules
         from toolkit.settings import load_settings
 
         self.rules: tuple[Rule, ...] = all_rules()
+        # The layout rules judge by this profile; a named one is loaded now, so a bad --style
+        # is reported before any file is read.
+        self.style = style
+        if style is not None:
+            from toolkit.styles import load_profile
+
+            self.style = load_profile(style)
         self.config, self.select, self.ignore, self.fail_on = config, select, ignore, fail_on
         self.settings = load_settings(self.rules, config, None, None, select, ignore, fail_on)
         self.templates = tuple(templates) + tuple(self.settings.templates)
@@ -59,10 +66,22 @@ class Checker:
         settings = self.settings_for(inp)
         lexicons = self.lexicons(settings)
         rules = settings.active(self.rules + tuple(lexicons.extra_rules()))
+        docx, origin = self._docx(inp)
         found = run(inp.document, rules, settings.severities, settings.options,
-                    _kind_for(inp, self.templates), lexicons)
+                    _kind_for(inp, self.templates), lexicons, docx=docx, docx_origin=origin,
+                    style=self.style)
         by_code = {r.code: r for r in rules}
-        return diagnose(inp.document, found, by_code, inp.path, inp.line_text), found
+        diags = diagnose(inp.document, found, by_code, inp.path, inp.line_text)
+        for d in diags:
+            if d.finding is not None and d.finding.block < 0:
+                d.source_line = None  # about the whole file (page setup): no line to show
+        return diags, found
+
+    def _docx(self, inp: Input):
+        """The DOCX the layout rules judge (read or built only if one of them asks)."""
+        from toolkit.intake import docx_source
+
+        return docx_source(inp, self.style)
 
 
 def _encode(text: str, encoding: str) -> bytes:
@@ -102,11 +121,13 @@ def _fix(inp: Input, found, diff: bool, echo) -> int:
 
 def run_check(paths, fmt="text", fix=False, diff=False, annotate=None, select=(), ignore=(),
               fail_on=None, config=None, templates=(), stdin_form="text",
-              echo: Callable = print) -> int:
-    """Check every path; print diagnostics; return the exit code (0, 1 or 2)."""
+              echo: Callable = print, style=None) -> int:
+    """Check every path; print diagnostics; return the exit code (0, 1 or 2).
+
+    `style` is the style profile the layout (D) rules judge DOCX files and built drafts by."""
     from toolkit.messages import format_error
 
-    checker = Checker(config, select, ignore, fail_on, templates)
+    checker = Checker(config, select, ignore, fail_on, templates, style)
     files = expand(tuple(paths))
     if annotate and len(files) != 1:
         raise InputError("--annotate 只能用于单个输入文件。", None, "请一次只给一个文件。")
@@ -185,7 +206,9 @@ def describe_rule(code: str) -> str:
     if rule.options:
         out += ["", "选项（在检查设置的 rules 中修改）："]
         out += [f"  {k}: {v}" for k, v in rule.options.items()]
-    out += ["", "会报告的写法："] + [f"  ✗ {e}" for e in rule.fails]
-    out += ["", "不会报告的写法："] + [f"  ✓ {e}" for e in rule.passes]
+    # Layout rules' examples are small generated DOCX files: show what each one contains.
+    what = "DOCX" if any(callable(e) for e in rule.fails) else "写法"
+    out += ["", f"会报告的{what}："] + [f"  ✗ {e}" for e in rule.fails]
+    out += ["", f"不会报告的{what}："] + [f"  ✓ {e}" for e in rule.passes]
     return "\n".join(out)
 

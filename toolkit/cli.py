@@ -59,8 +59,11 @@ def init(path: str, kind: str | None, template_dirs: tuple[str, ...], force: boo
 @click.option("--style", default=None, help="样式配置（YAML 文件或内置名称），默认 gbt9704。")
 @click.option("--reference-docx", "reference", default=None,
               help="本单位的参考 DOCX：沿用它的页面设置、页眉（红头）和样式。")
+@click.option("--require-fonts", is_flag=True,
+              help="文档要用的字体本机没有装齐时不生成（用于在本机直接打印的场合）。")
 def build(path: str, output: str | None, text_path: str | None,
-          template_dirs: tuple[str, ...], style: str | None, reference: str | None) -> None:
+          template_dirs: tuple[str, ...], style: str | None, reference: str | None,
+          require_fonts: bool) -> None:
     """由 YAML 起草报告，排成 GB/T 9704 格式的 DOCX。"""
     from toolkit.drafting import draft_file
     from toolkit.output import write_text
@@ -83,6 +86,10 @@ def build(path: str, output: str | None, text_path: str | None,
         from toolkit.docxwriter import write_docx
         from toolkit.styles import load_profile
 
+        if require_fonts:  # before anything is written: a refused build leaves no file
+            from toolkit.fonts import require
+
+            require(doc, style, reference, path)
         write_docx(doc, target, load_profile(style), reference)
     else:
         raise InputError("不支持的输出格式。", Place(str(target)),
@@ -110,15 +117,64 @@ def build(path: str, output: str | None, text_path: str | None,
 @click.option("--templates", "template_dirs", multiple=True, help="本单位模板文件夹。")
 @click.option("--stdin-format", type=click.Choice(["text", "yaml"]), default="text",
               help="从标准输入（-）读取时的格式。")
+@click.option("--style", default=None,
+              help="版式规则（D）按哪个样式配置检查（YAML 文件或内置名称），默认 gbt9704。")
 def check(paths, fmt, fix, diff, annotate, select, ignore, fail_on, config, template_dirs,
-          stdin_format) -> None:
-    """检查 YAML 草稿、文本和 DOCX 的结构与用语。"""
+          stdin_format, style) -> None:
+    """检查 YAML 草稿、文本和 DOCX 的结构、用语和版式。"""
     from toolkit.checkrun import run_check
 
     code = run_check(paths, fmt=fmt, fix=fix, diff=diff, annotate=annotate, select=select,
                      ignore=ignore, fail_on=fail_on, config=config, templates=template_dirs,
-                     stdin_form=stdin_format, echo=click.echo)
+                     stdin_form=stdin_format, echo=click.echo, style=style)
     sys.exit(code)
+
+
+@cli.command()
+@click.argument("path")
+@click.option("-o", "--output", required=True,
+              help="输出文件：.pdf，或 .png（每页一张图：名称-1.png、名称-2.png……）。")
+@click.option("--style", default=None, help="YAML 草稿按哪个样式配置排版，默认 gbt9704。")
+@click.option("--templates", "template_dirs", multiple=True, help="本单位模板文件夹。")
+@click.option("--dpi", type=int, default=80, show_default=True, help="PNG 图片的分辨率。")
+@click.option("--timeout", type=float, default=180, show_default=True,
+              help="LibreOffice 转换的时间上限（秒），超时即停止。")
+def preview(path, output, style, template_dirs, dpi, timeout) -> None:
+    """用 LibreOffice 把 DOCX（或 YAML 草稿排出的 DOCX）转成 PDF 或 PNG 预览。"""
+    from toolkit.preview import render
+
+    done = render(path, output, style=style, templates=tuple(template_dirs), dpi=dpi,
+                  timeout=timeout)
+    names = [str(p) for p in done.outputs]
+    shown = "、".join(names) if len(names) <= 3 else f"{names[0]} … {names[-1]}"
+    click.echo(f"已生成 {shown}（共 {done.pages} 页）。")
+    if not done.fontconfig:
+        click.echo("提示：本机没有 fontconfig，无法检查和替换字体，预览用 LibreOffice 自己选的字体。",
+                   err=True)
+    if done.standins:
+        pairs = "，".join(f"{a.face} → {a.standin_label}" for a in done.standins)
+        click.echo(f"本机没有这些字体，预览用了替代字体（字宽相同，行数字数不变）：{pairs}。"
+                   "正式打印前请安装原字体（gongwen fonts 文件 可查看来源）。", err=True)
+    if done.missing:
+        click.echo("提示：这些字体本机没有，也没有合适的替代字体，预览中的样子可能不同："
+                   + "、".join(a.face for a in done.missing) + "。", err=True)
+
+
+@cli.command()
+@click.argument("path")
+@click.option("--style", default=None, help="YAML 草稿按哪个样式配置排版，默认 gbt9704。")
+@click.option("--templates", "template_dirs", multiple=True, help="本单位模板文件夹。")
+def fonts(path, style, template_dirs) -> None:
+    """列出文档要用的字体、用在哪里、本机是否安装，以及预览时的替代字体。"""
+    from toolkit import fonts as fontlib
+    from toolkit.intake import read_input
+
+    if Path(path).suffix.lower() not in (".docx", ".yaml", ".yml"):
+        raise InputError("字体清单只支持 .docx 文件和 .yaml 草稿。", Place(path),
+                         "纯文本没有字体设置，请先用 gongwen build 排成 DOCX；.doc、.wps 请先另存为 .docx。")
+    inp = read_input(path, tuple(template_dirs))
+    _notices(inp.notices)
+    click.echo(fontlib.describe(fontlib.report(inp, style), path))
 
 
 @cli.command()

@@ -94,3 +94,18 @@ def _from_source(source, form: str, templates: tuple[str, ...]) -> Input:
         raise InputError("文件是空的。", Place(source.path))
     doc = parse_text(source.text, source.path)
     return Input(source.path, "text", doc, source.text, notices=list(source.notices))
+
+
+def docx_source(inp: Input, style=None, reference=None):
+    """(function giving the DOCX bytes behind an input, origin) for the layout rules, the
+    fonts report and the preview: the file itself ("file"), or what a build of the draft
+    would write in `style` ("built"); (None, "") for text, which has no layout."""
+    if inp.form == "docx":
+        return (lambda: Path(inp.path).read_bytes()), "file"
+    if inp.form == "yaml":
+        def build() -> bytes:
+            from toolkit.docxwriter import render_docx
+
+            return render_docx(inp.document, style, reference)
+        return build, "built"
+    return None, ""

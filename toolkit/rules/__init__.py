@@ -8,9 +8,10 @@ import functools
 @functools.cache
 def all_rules() -> tuple:
     """All rules in code order. Imported on demand so `gongwen --help` stays instant."""
-    from toolkit.rules import balance, numbers, punctuation, structure, wording
+    from toolkit.rules import balance, layout, numbers, punctuation, structure, wording
 
-    rules = (*structure.RULES, *punctuation.RULES, *numbers.RULES, *wording.RULES, *balance.RULES)
+    rules = (*structure.RULES, *punctuation.RULES, *numbers.RULES, *wording.RULES, *balance.RULES,
+             *layout.RULES)
     return tuple(sorted(rules, key=lambda r: r.code))
 
 
