@@ -156,8 +156,15 @@ def build_one(job: Job, output_name: str, options: Options) -> Result:
             settings = checker.settings
             lexicons = checker.lexicons(settings)
             rules = settings.active(checker.rules + tuple(lexicons.extra_rules()))
+            # Every report of a batch is laid out by the same writer and profile, so the layout
+            # (D) rules audit the first file each worker writes; text rules check every one.
+            audit = not _worker.get("layout_audited")
+            if not audit:
+                rules = [r for r in rules if not r.code.startswith("D")]
             found = run(draft.document, rules, settings.severities, settings.options, draft.kind,
-                        lexicons)
+                        lexicons, docx=target.read_bytes, docx_origin="built",
+                        style=_worker["profile"])
+            _worker["layout_audited"] = True
             diags = diagnose(draft.document, found, {r.code: r for r in rules}, job.source,
                              lambda n: None)
             result.counts = dict(Counter(d.severity for d in diags))
