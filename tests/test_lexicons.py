@@ -327,3 +327,23 @@ def test_backreference_patterns_scan_on_their_own(tmp_path):
     wl = Lexicons.load([path])["W502"]
     assert [h.text for h in wl.finditer("意见意见，要求，要求要求")] == ["意见意见", "要求要求"]
     assert re.compile(wl.entries[0].source)
+
+
+def test_request_phrases_examples_behave():
+    # A data-only list has no rule to run its examples: S121 uses it, so they are checked here.
+    phrases = DEFAULT.request_phrases
+    for text in phrases.fails:
+        assert phrases.find(text) is not None, text
+    for text in phrases.passes:
+        assert phrases.find(text) is None, text
+
+
+@pytest.mark.parametrize("text, hit", [
+    ("以上报告，请领导批示。", "请领导批示"),  # /tmp/review/messy2 line 12
+    ("以上报告，请审阅批示。", "请审阅批示"),
+    ("以上报告，请各位领导审阅批示。", "请各位领导审阅批示"),
+    ("建议增拨经费200万元，请予审批。", "请予审批"),
+    ("以上报告，请市政府批准。", "请市政府批准"),
+])
+def test_request_phrases_allow_words_between_qing_and_the_request(text, hit):
+    assert DEFAULT.request_phrases.find(text).text == hit

@@ -336,3 +336,33 @@ def test_a_last_line_is_a_signature_only_when_it_reads_like_one():
     assert _kinds("正文。\nX区人民政府办公室\n")[-1][0] == SIGNATURE
     assert _kinds("正文。\n一、下一步打算\n")[-1][0] == HEADING
     assert _kinds("正文。\n此致敬礼\n")[-1][0] == BODY
+
+
+# ------------------------------------------------------------------ ordinals listed, not markers
+
+@pytest.mark.parametrize("text", [
+    "一、二级医院门诊量同比增长12.3%，三级医院门诊量基本持平。",  # /tmp/review/probe_heading.txt
+    "一、二季度全市经济运行总体平稳。",
+    "三、四年级学生全部参加体质测试。",
+    "一、二、三产业融合发展取得新进展。",
+    "一、二类疫苗接种率保持在95%以上。",
+])
+def test_listed_ordinals_are_not_a_heading_marker(text):
+    assert heading_marker(text) is None
+    assert parse_text(text).blocks[0].kind == BODY
+
+
+def test_probe_heading_body_sentence_under_a_heading_is_body():
+    text = ("临江市卫生健康委员会关于医疗服务工作情况的报告\n一、基本情况\n全市共有医疗机构1260家。\n"
+            "1.5亿元专项资金已于3月全部拨付到位，用于基层医疗机构设备更新。\n"
+            "一、二级医院门诊量同比增长12.3%，三级医院门诊量基本持平。\n二、主要做法\n")
+    blocks = parse_text(text).blocks
+    assert [(b.kind, b.marker) for b in blocks if b.kind == HEADING] == [(HEADING, "一、"),
+                                                                        (HEADING, "二、")]
+    assert blocks[4].kind == BODY and blocks[4].text.startswith("一、二级医院")
+
+
+def test_next_level_1_heading_about_an_ordinal_is_still_a_heading():
+    # “二、三级医院建设” right after “一、”, without a sentence: the heading 二、 on 三级医院
+    blocks = parse_text("一、基本情况\n全市共有医疗机构1260家。\n二、三级医院建设\n新建三级医院2家。\n").blocks
+    assert (blocks[2].kind, blocks[2].level, blocks[2].marker) == (HEADING, 1, "二、")

@@ -194,3 +194,30 @@ def test_each_injected_defect_is_reported(name):
         trials += 1
         hits += after > before
     assert trials >= 8 and hits == trials
+
+
+# --- reviewer's texts (/tmp/review): deadlines are not 日前, 经开区 is 经济技术开发区 -----------------
+
+@pytest.mark.parametrize("text", [
+    "下一步，我们将重点抓好三项工作：一是开展“百日冲刺”行动，力争8月31日前毕业去向落实率达到90%以上；"
+    "二是加强就业指导队伍建设。",
+    "各单位要于7月15日前报送材料，9月30日前完成整改。",
+    "请于七月十五日前报送材料，7月15号前完成自查，8月前完成整改。",
+])
+def test_a_date_before_the_deadline_word_is_not_the_vague_ri_qian(text):
+    assert found(text, "W106") == []
+
+
+def test_the_vague_ri_qian_is_still_reported():
+    assert found("区政府日前召开常务会议，专题研究营商环境工作。", "W106") == ["日前"]
+
+
+def test_development_zone_full_name_and_short_form():
+    text = ("关于临江经开区企业用工情况的调研报告。\n市人社局调研组\n"
+            "临江经济技术开发区现有规上企业486家,从业人员12,860人,其中数产园企业43家.\n"
+            "临江经开区已在2025年建成人才公寓1500套,但仍不能满足需求。\n")
+    assert found(text, "W116") == ["经济技术开发区"]
+    # the short form defined with 以下简称, and two different zones, are not variants
+    assert found("临江经济技术开发区（以下简称“临江经开区”）现有企业486家。临江经开区新建公寓。",
+                 "W116") == []
+    assert found("临江经济技术开发区与青山经开区签订合作协议。", "W116") == []

@@ -32,7 +32,9 @@ from toolkit.numerals import marker as standard_marker
 # 4. At the end: a date line is DATE; a “（…）” line after it is NOTE; a short unpunctuated line
 #    before it is SIGNATURE (without a date, only a line ending like an organ name, 局/办公室/政府…).
 # 5. Everything else: a line opening with a numbering marker is a HEADING at the level the marker
-#    means, however long it is (length and final marks are for the rules to judge); a line opening
+#    means, however long it is (length and final marks are for the rules to judge) -- but “一、二级
+#    医院” and “三、四季度” list ordinals, they are not the marker “一、” (unless the line is the next
+#    level-1 heading by number and holds no sentence: “一、…” then “二、三级医院建设”); a line opening
 #    with 一是/第一，/首先 … is a series paragraph unless it also holds the next item (二是 …), in
 #    which case it is an inline series, plain BODY, as the composer makes it (最后， counts only
 #    after another item of its section: alone it is a closing remark); “附件：” and the
@@ -62,11 +64,37 @@ HEADING_PATTERNS: tuple[tuple[int, re.Pattern], ...] = (
 )
 
 
+# “一、二级医院” “三、四季度” “一、二、三产业”: ordinals listed before what they qualify, not “一、”
+# and a heading about “二级医院”. A higher numeral right after the marker, before a word that
+# numerals qualify, makes the line a sentence.
+_ORDINAL_LIST = re.compile(r"(?P<n>[一二三四五六七八九十]{1,3})(?:[、，,][一二三四五六七八九十]{1,3})*"
+                           r"(?:级|类|等|档|批|期|星|线|季度|年级|产业|胎|孩|甲|号)")
+
+
+def _ordinal_list(text: str, mark: str, n: int) -> bool:
+    m = _ORDINAL_LIST.match(text, len(mark))
+    return m is not None and mark[-1] in "、，," and (parse_chinese(m.group("n")) or 0) > n
+
+
+def _listed_ordinals(text: str) -> tuple[int, str, int] | None:
+    """The level-1 marker a line would open with if it did not list ordinals (“一、二级医院”)."""
+    for level, pattern in HEADING_PATTERNS:
+        m = pattern.match(text)
+        if m:
+            if level != 1:
+                return None
+            n = parse_chinese(m.group("n")) or 0
+            return (1, m.group(0), n) if _ordinal_list(text, m.group(0), n) else None
+    return None
+
+
 def _marker_match(text: str) -> tuple[int, str, int] | None:
     for level, pattern in HEADING_PATTERNS:
         m = pattern.match(text)
         if not m:
             continue
+        if level == 1 and _ordinal_list(text, m.group(0), parse_chinese(m.group("n")) or 0):
+            return None
         if "c" in m.groupdict() and m.group("c"):
             c = ord(m.group("c"))
             n = c - 0x2460 + 1 if c <= 0x2473 else c - 0x2474 + 1 if c <= 0x2487 else c - 0x2488 + 1
@@ -334,6 +362,11 @@ def _head(lines: list[str]) -> _Head | None:
 
 # ------------------------------------------------------------------------------------ parse
 
+def kind_of_title(title: str) -> str:
+    """The report kind a title names (述职报告, 调研报告, 工作总结, 工作情况汇报, 情况报告), or ""."""
+    return _kind_of(title)
+
+
 def _kind_of(title: str) -> str:
     bare = _bare(title)
     if "述职报告" in bare:
@@ -393,6 +426,7 @@ def parse_lines(source: list[SourceLine], path: str = "<文本>") -> Document:
     closing = _tail(texts, body)
     in_attachment = False
     series_seen = 0  # the value of the last series paragraph in this section, for 最后
+    top = 0  # the number of the last level-1 heading
     for j in range(body, len(texts)):
         line, text = source[j], texts[j]
         if j in closing:
@@ -407,10 +441,16 @@ def parse_lines(source: list[SourceLine], path: str = "<文本>") -> Document:
             continue
         in_attachment = False
         found = _marker_match(text)
+        if found is None:
+            # “二、三级医院建设” right after “一、”, without a sentence in it, is the next heading.
+            listed = _listed_ordinals(text)
+            if listed is not None and listed[2] == top + 1 and not _sentence(text):
+                found = listed
         if found is not None:
-            level, mark, _ = found
+            level, mark, n = found
             blocks.append(_block(HEADING, line, level, mark, lead_length(text, mark)))
             series_seen = 0
+            top = n if level == 1 else top
             continue
         series = series_marker_of(text)
         if series is not None:

@@ -125,6 +125,14 @@ class Outline:
     groups: dict[tuple[int, int], list[int]]  # (parent, level) -> sibling headings in order
     series: list[list[Item]] = field(default_factory=list)  # series of 一是 paragraphs
     inline: dict[int, list[list[Item]]] = field(default_factory=dict)  # block -> its inline runs
+    # heading -> the level the document's hierarchy gives it where that differs from its marker's
+    # (“1、” above “（一）” is a level-1 heading); `unsure`: headings whose level cannot be told
+    inferred: dict[int, int] = field(default_factory=dict)
+    unsure: set[int] = field(default_factory=set)
+
+    def level(self, blocks: list[Block], i: int) -> int:
+        """The level of heading i in this outline: inferred from the hierarchy, or its marker's."""
+        return self.inferred.get(i) or level_of(blocks[i])
 
     def children(self, h: int) -> list[int]:
         """Direct child headings of heading h (-1: the top), at the highest level present."""
@@ -145,25 +153,84 @@ def outline(ctx: Context) -> Outline:
     return found
 
 
+def level_at(ctx: Context, i: int) -> int:
+    """The level of heading i as the document's hierarchy shows it (see _inferred_levels)."""
+    return outline(ctx).level(ctx.blocks, i)
+
+
+def _family(block: Block) -> str:
+    """A marker's form without its number: “1、” and “12、” → “、”, “（3）” → “（）”."""
+    return re.sub(r"[0-9０-９一二三四五六七八九十百〇零两]+", "", block.marker.strip())
+
+
+def _inferred_levels(blocks: list[Block]) -> tuple[dict[int, int], set[int]]:
+    """Headings whose marker means a deeper level than the place they hold in the document.
+
+    Drafts typed in a chat window often number their top headings “1、” and put “（一）” under them:
+    a marker used above a level-2 heading is a level-1 heading whatever its form. This applies when
+    the document has no “一、” headings, opens with such a heading and at least one of them has a
+    “（一）” right under it. The top sequence goes on after the “（一）” headings where the numbering
+    continues it (“2、 … （一）（二） … 3、”); a heading of the same form that continues neither the top
+    numbering nor the one under the “（一）” heading (or both) is unsure: its level is not certain.
+    """
+    heads = [(i, level_of(b)) for i, b in enumerate(blocks)
+             if b.kind == HEADING and 1 <= b.level <= 4]
+    if not heads or heads[0][1] not in (3, 4) or any(lvl == 1 for _, lvl in heads):
+        return {}, set()
+    top, family = heads[0][1], _family(blocks[heads[0][0]])
+    inferred: dict[int, int] = {}
+    unsure: set[int] = set()
+    child_level = 0
+    top_prev, nested_prev, under = 0, 0, False
+    for k, (i, lvl) in enumerate(heads):
+        if lvl < top:
+            under, nested_prev = True, 0
+            continue
+        if lvl != top or _family(blocks[i]) != family:
+            continue
+        n = heading_number(blocks[i]) or 0
+        if under:
+            goes_on, nested = n == top_prev + 1, n == nested_prev + 1
+            if goes_on == nested:  # both or neither
+                unsure.add(i)
+            if not goes_on or nested:
+                nested_prev = n
+                continue
+        inferred[i] = 0  # placed at the top; its level is set below
+        top_prev, nested_prev, under = n, 0, False
+        if k + 1 < len(heads):
+            j, below = heads[k + 1]
+            if below < top and heading_number(blocks[j]) == 1:
+                child_level = child_level or below
+    if not child_level or child_level < 2:
+        return {}, set()
+    return {i: child_level - 1 for i in inferred}, unsure
+
+
 def _build_outline(blocks: list[Block]) -> Outline:
     parent: list[int] = []
     end: dict[int, int] = {}
     groups: dict[tuple[int, int], list[int]] = {}
     stack: list[int] = []
+    inferred, unsure = _inferred_levels(blocks)
+
+    def level(i: int) -> int:
+        return inferred.get(i) or level_of(blocks[i])
+
     for i, b in enumerate(blocks):
         if b.kind == HEADING and 1 <= b.level <= 4:
-            level = level_of(b)
-            while stack and level_of(blocks[stack[-1]]) >= level:
+            here = level(i)
+            while stack and level(stack[-1]) >= here:
                 end[stack.pop()] = i
             p = stack[-1] if stack else -1
             parent.append(p)
-            groups.setdefault((p, level), []).append(i)
+            groups.setdefault((p, here), []).append(i)
             stack.append(i)
         else:
             parent.append(stack[-1] if stack else -1)
     for h in stack:
         end[h] = len(blocks)
-    result = Outline(parent, end, groups)
+    result = Outline(parent, end, groups, inferred=inferred, unsure=unsure)
     for i, b in enumerate(blocks):
         if b.kind in (BODY, HEADING) and b.text:
             runs = _inline_runs(i, b)
@@ -207,11 +274,18 @@ def _paragraph_series(blocks: list[Block], parent: list[int],
 @functools.cache
 def _inline_re() -> re.Pattern:
     # A marker counts only at the start of a sentence or clause, so 统一是 or 第一时间 never do.
+    # 首先 and 其次 are ordinals with or without a comma (再次 needs one: “再次强调”); 首先 is one
+    # inside a clause too (“坚持首先抓学习”). A bare 第三 (“第三抓督查”) is taken only where it goes
+    # on from 其次 or 二是 in the same run: alone it is 第三季度, 第三方.
     return re.compile(r"(?:^|(?<=[。；：！？，;:!?]))[ \u3000]*"
                       r"(?:([一二三四五六七八九十]{1,2})([是要])(?![否非])"
                       r"|第([一二三四五六七八九十]{1,2})(?=[，,、：])"
-                      r"|(首先|其次|再次)(?=[，,])"
-                      r"|其([一二三四五])(?=[，,、：是])(?!是否))")
+                      r"|(首先|其次)|再次(?=[，,])"
+                      r"|其([一二三四五])(?=[，,、：是])(?!是否)"
+                      r"|(?P<bare>第[一二三四五六七八九十]{1,2})"
+                      r"(?![，,、：一二三四五六七八九十季方次批届轮期年个名位天周月日部章节条款项阶产者人线步代"
+                      r"种类级等])(?=[\u4e00-\u9fff]))"
+                      r"|(?<=[\u4e00-\u9fff])(?P<mid>首先)")
 
 
 def _inline_runs(i: int, b: Block) -> list[list[Item]]:
@@ -229,6 +303,8 @@ def _inline_runs(i: int, b: Block) -> list[list[Item]]:
         value, family = series_value(mark)
         if value is None:
             continue
+        if m.group("bare") and not (runs and runs[-1][-1].value == value - 1):
+            continue  # 第三 goes on from a second item, or it is 第三季度
         item = Item(i, start, m.end(), value, family, mark, len(b.text))
         if value == 1 or not runs:
             runs.append([item])
@@ -303,7 +379,7 @@ def sections(ctx: Context) -> dict[str, list[int]]:
     """Role (经验做法, 问题, 下一步) -> level-1 headings recognised as that part, in order."""
     found: dict[str, list[int]] = {}
     for i, b in enumerate(ctx.blocks):
-        if b.kind == HEADING and b.level == 1:
+        if b.kind == HEADING and b.level and level_at(ctx, i) == 1:
             for name in section_of(b):
                 found.setdefault(name, []).append(i)
     return found
@@ -320,6 +396,11 @@ def _required_sections(ctx: Context) -> tuple[str, list[str]]:
         return getattr(kind, "name", ""), list(getattr(kind, "required_sections", []) or [])
     name = ctx.doc.kind
     title = _doctype_part(title_text(ctx))
+    if title and not name:
+        # A title the parser did not take for one (it ends with “。”) still names the kind.
+        from toolkit.parser import kind_of_title
+
+        name = kind_of_title(title)
     if title:
         # The title decides: a notice that mentions 汇报 is not a 工作情况汇报.
         if re.search(r"(?:工作情况|情况|工作|的)汇报$", title):
@@ -452,7 +533,8 @@ def _check_gap(ctx: Context, rule: Rule) -> Iterator[Finding]:
         for i, n in group:
             if n > prev + 1:
                 b = ctx.blocks[i]
-                missing = "、".join(_shown(level_of(b), k) for k in range(prev + 1, min(n, prev + 4)))
+                level = level_at(ctx, i)
+                missing = "、".join(_shown(level, k) for k in range(prev + 1, min(n, prev + 4)))
                 if n - prev > 4:
                     missing += "等"
                 yield rule.at(i, 0, _marker_end(ctx, i), "按顺序重新编号",
@@ -501,6 +583,7 @@ def _check_restart(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 
 def _check_marker_form(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    o = outline(ctx)
     for i, b in enumerate(ctx.blocks):
         if b.kind != HEADING or not 1 <= level_of(b) <= 4:
             continue
@@ -508,12 +591,20 @@ def _check_marker_form(ctx: Context, rule: Rule) -> Iterator[Finding]:
         n = heading_number(b)
         if not mark or n is None:
             continue
-        want = standard_marker(b.level, n)
+        level = o.inferred.get(i) or b.level
+        want = standard_marker(level, n)
         if mark != want:
             # The range takes spaces typed after the marker (“1 建立”) so the fix drops them.
             stop = len(b.marker) if len(b.marker) > len(mark) else len(mark)
-            yield rule.at(i, 0, stop, f"改为“{want}”", want, marker=mark, want=want,
-                          level=LEVEL_NAMES[b.level], form=FORMS[b.level])
+            advice = f"改为“{want}”"
+            if level != b.level:
+                child = next((k for k in o.children(i)), None)
+                below = marker_of(ctx.blocks[child]) if child is not None else ""
+                advice += f"（其下有“{below}”，按层次是{LEVEL_NAMES[level]}标题）" if below else ""
+            # Where the hierarchy leaves the level open, the form is suggested, never applied.
+            fix = None if i in o.unsure else want
+            yield rule.at(i, 0, stop, advice, fix, marker=mark, want=want,
+                          level=LEVEL_NAMES[level], form=FORMS[level])
 
 
 def _check_level_skipped(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -523,15 +614,19 @@ def _check_level_skipped(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if b.kind != HEADING or not 1 <= level_of(b) <= 4:
             continue
         p = o.parent[i]
-        if p < 0 or b.level - ctx.blocks[p].level < 2 or (p, b.level) in reported:
+        if p < 0:
             continue
-        reported.add((p, b.level))  # once per group: the first heading stands for its siblings
+        level = o.inferred.get(i) or b.level
+        above = o.inferred.get(p) or ctx.blocks[p].level
+        if level - above < 2 or (p, level) in reported:
+            continue
+        reported.add((p, level))  # once per group: the first heading stands for its siblings
         pb = ctx.blocks[p]
         yield rule.at(i, 0, _marker_end(ctx, i),
-                      f"在“{marker_of(pb) or pb.marker}”下先用{FORMS[pb.level + 1]}一级，"
-                      f"或把“{b.marker}”改为{FORMS[pb.level + 1]}",
+                      f"在“{marker_of(pb) or pb.marker}”下先用{FORMS[above + 1]}一级，"
+                      f"或把“{b.marker}”改为{FORMS[above + 1]}",
                       marker=marker_of(b) or b.marker, parent=marker_of(pb) or pb.marker,
-                      missing=FORMS[pb.level + 1])
+                      missing=FORMS[above + 1])
 
 
 def _check_lone(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -582,6 +677,45 @@ def _count_lead_re() -> re.Pattern:
                       r"(项|条|个|大|点))(?!月|百分点|钟|半|[一二三四五六七八九十百])")
 
 
+# What points are made of: “三点建议”, but not “下午三点召开”.
+_POINT_NOUNS = "建议|意见|体会|认识|思考|做法|经验|打算|要求|措施|举措|工作|任务|问题|原因|启示|不足|考虑"
+
+
+@functools.cache
+def _count_intro_re() -> re.Pattern:
+    # In the clause that introduces a series or sub-headings, a count of any things followed by
+    # what they are: 三大举措, 三项工作, 三件事, 两类问题, 四个方面.
+    return re.compile(r"(?<![第前后近这那每其逾约数多上下余〇零一二三四五六七八九十百千万两几\d])"
+                      r"(两|[二三四五六七八九]|十[一二三四五六七八九]?)"
+                      rf"(个方面|方面|大|项|件|个|条|种|类|点(?={_POINT_NOUNS}))"
+                      r"(?=[“\"‘]?[\u4e00-\u9fff])"
+                      r"(?![“\"‘]?(?:月|百分点|工作日|小时|季度|亿|万|千|多|余|年|钟|半|岁|倍|次|批"
+                      r"|[一二三四五六七八九十百]))")
+
+
+@functools.cache
+def _pointer_clause_re() -> re.Pattern:
+    # A last clause that only points at what follows (“具体如下：”): the count is in the one before.
+    return re.compile(r"(?:具体|主要|分别|重点)?(?:如下|有|是|为|包括|表现在|体现在)[：:]?")
+
+
+# The longest tail after a count word in a paragraph followed by items (“实施了三项举措。”): a
+# count in the middle of a long clause (“带动三大产业协调发展”) is about something else.
+_INTRO_TAIL = 4
+
+
+def _intro_clause(text: str, stop: int) -> int:
+    """Start of the clause that ends at `stop`, the one that introduces what follows it.
+
+    A last clause that only points ahead (“主要推出三项举措，具体如下：”) takes the one before it.
+    """
+    head = text[:stop].rstrip(" \u3000：:，,。；;！？!?")
+    cut = max(head.rfind(c) for c in "，,。；;！？!?：:")
+    if cut >= 0 and _pointer_clause_re().fullmatch(head[cut + 1:].strip(" \u3000")):
+        cut = max(head.rfind(c, 0, cut) for c in "，,。；;！？!?：:")
+    return cut + 1
+
+
 def _inside_book_title(text: str, pos: int) -> bool:
     """pos lies inside 《……》 (a document name: its numbers are part of the name)."""
     opening = text.rfind("《", 0, pos)
@@ -595,9 +729,10 @@ def _count_matches(text: str, lo: int, hi: int, pattern: re.Pattern) -> list[tup
             continue
         if any(text.startswith(term, m.start()) for term in FIXED_COUNT_TERMS):
             continue
-        digits = m.group(1) or m.group(3)
+        groups = m.groups() + (None, None)
+        digits = groups[0] or groups[2]
         n = parse_chinese(digits)
-        if n and n >= 10 and (m.group(2) or m.group(4)) == "大":
+        if n and n >= 10 and (groups[1] or groups[3]) == "大":
             continue  # 十九大, 二十大: party congresses, not counts
         if n:
             out.append((m.start(), m.end(), n))
@@ -605,11 +740,53 @@ def _count_matches(text: str, lo: int, hi: int, pattern: re.Pattern) -> list[tup
 
 
 def _count_phrase(text: str, start: int, end: int) -> str:
-    """The count word with the noun after “大” for the message: 三大 → 三大机制."""
-    if text[end - 1] != "大":
+    """The count word with the noun after it for the message: 三大 → 三大机制, 三项 → 三项举措."""
+    if text[end - 1] not in "大项件个条种类点":
         return text[start:end]
     m = re.match(r"[\u4e00-\u9fff]{1,2}", text[end:])
     return text[start:end] + (m.group(0) if m else "")
+
+
+def _items_after(ctx: Context, i: int) -> tuple[int, str] | None:
+    """(count, what) of the items that follow paragraph i straight away, if any: a series of
+    一是 paragraphs, or the first of a group of sub-headings of the paragraph's section."""
+    o = outline(ctx)
+    j = i + 1
+    if j >= len(ctx.blocks):
+        return None
+    for run in o.series:
+        if run[0].block == j:
+            return len(run), f"{count_word(len(run))}项“{run[0].mark}……”"
+    nxt = ctx.blocks[j]
+    if nxt.kind == HEADING and nxt.level and o.parent[j] == o.parent[i]:
+        level = o.level(ctx.blocks, j)
+        group = o.groups.get((o.parent[i], level), [])
+        if group and group[0] == j:
+            return len(group), f"{count_word(len(group))}个{LEVEL_NAMES.get(level, '')}标题"
+    return None
+
+
+def _intro_counts(ctx: Context, i: int) -> tuple[list[tuple[int, int, int]], int, str]:
+    """Count words in the clause of paragraph i that introduces a series or sub-headings,
+    with the number and description of those items: (matches, count, what)."""
+    b = ctx.blocks[i]
+    runs = outline(ctx).inline.get(i)
+    if runs and runs[0][0].start > 0:
+        stop = runs[0][0].start
+        n, what = len(runs[0]), f"{count_word(len(runs[0]))}项“{runs[0][0].mark}……”"
+        tail = None
+    else:
+        items = _items_after(ctx, i)
+        if items is None:
+            return [], 0, ""
+        (n, what), stop, tail = items, len(b.text), _INTRO_TAIL
+    start = _intro_clause(b.text, stop)
+    matches = _count_matches(b.text, start, stop, _count_intro_re())
+    if tail is not None:
+        end = len(b.text[:stop].rstrip(" \u3000：:，,。；;！？!?"))
+        matches = [m for m in matches
+                   if len(re.sub(r"[“”\"‘’ \u3000]", "", b.text[m[1]:end])) <= tail]
+    return matches, n, what
 
 
 def _items_under(ctx: Context, h: int) -> tuple[int, str] | None:
@@ -617,8 +794,8 @@ def _items_under(ctx: Context, h: int) -> tuple[int, str] | None:
     o = outline(ctx)
     kids = o.children(h)
     if kids:
-        first = ctx.blocks[kids[0]]
-        return len(kids), f"{count_word(len(kids))}个{LEVEL_NAMES.get(first.level, '')}标题"
+        level = o.inferred.get(kids[0]) or ctx.blocks[kids[0]].level
+        return len(kids), f"{count_word(len(kids))}个{LEVEL_NAMES.get(level, '')}标题"
     start = h + 1
     stop = o.end.get(h, len(ctx.blocks)) if h >= 0 else len(ctx.blocks)
     for run in o.series:
@@ -649,6 +826,15 @@ def _check_count_words(ctx: Context, rule: Rule) -> Iterator[Finding]:
             else:  # the opening: its last paragraph announces the parts (“现从三个方面汇报”)
                 nxt = ctx.blocks[i + 1] if i + 1 < len(ctx.blocks) else None
                 lead = nxt is not None and nxt.kind == HEADING
+            intro, n, what = _intro_counts(ctx, i)
+            if intro:
+                # The clause that introduces the items counts them (“围绕三大举措：一是……”).
+                if not any(m[2] == n for m in intro):
+                    s, e, said = intro[0]
+                    word = _count_phrase(b.text, s, e)
+                    yield rule.at(i, s, e, f"把“{word}”中的数改为“{count_word(n)}”，或补齐、删减条目",
+                                  word=word, said=chinese(said), actual=what)
+                continue
             if not lead:
                 continue
             matches = _count_matches(b.text, 0, len(b.text), _count_lead_re())
@@ -782,13 +968,12 @@ def _check_required_sections(ctx: Context, rule: Rule) -> Iterator[Finding]:
     kind, required = _required_sections(ctx)
     if not required or kind in _LOOSE_KINDS:
         return
-    level1 = [b for b in ctx.blocks if b.kind == HEADING and b.level == 1]
+    level1 = [i for i, b in enumerate(ctx.blocks)
+              if b.kind == HEADING and b.level and level_at(ctx, i) == 1]
     if len(level1) < 2:
         return  # a report without level-1 headings is organised otherwise: nothing to compare
-    titles = [title_of(b) for b in level1]
-    intro = sum(len(b.text) for b in ctx.blocks[:next(
-        i for i, b in enumerate(ctx.blocks) if b.kind == HEADING and b.level == 1)]
-        if b.kind == BODY and not b.series)
+    titles = [title_of(ctx.blocks[i]) for i in level1]
+    intro = sum(len(b.text) for b in ctx.blocks[:level1[0]] if b.kind == BODY and not b.series)
     for name in required:
         words = SECTION_KEYWORDS.get(name, (name,))
         if any(w in t for t in titles for w in words):
@@ -815,7 +1000,7 @@ def _has_content(ctx: Context, i: int) -> bool:
     if nxt is None:
         return False
     if nxt.kind == HEADING:
-        return level_of(nxt) > level_of(b)
+        return nxt.level > 0 and level_at(ctx, i + 1) > level_at(ctx, i)
     return nxt.kind == BODY
 
 
@@ -826,11 +1011,12 @@ def _check_heading_end(ctx: Context, rule: Rule) -> Iterator[Finding]:
         text = b.text.rstrip(" \u3000")
         if len(text) <= len(b.marker):
             continue
-        bad = "。，；：、.,;:" if b.level <= 2 else "，；、,;"
+        level = outline(ctx).inferred.get(i) or b.level
+        bad = "。，；：、.,;:" if level <= 2 else "，；、,;"
         ch = text[-1]
         if ch in bad and not (ch == "." and text[-2:-1].isdigit()):
             yield rule.at(i, len(text) - 1, len(text), f"删去末尾的“{ch}”", "",
-                          mark=ch, level=LEVEL_NAMES.get(b.level, ""))
+                          mark=ch, level=LEVEL_NAMES.get(level, ""))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -897,19 +1083,61 @@ def _check_title_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 @functools.cache
 def _spaced_re() -> re.Pattern:
-    return re.compile(r"[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){2,}")
+    # Characters (or a number: “关 于 2026 年”) one by one with spaces between them.
+    unit = r"(?:[\u4e00-\u9fff]|[0-9０-９]+(?:[.．][0-9０-９]+)?)"
+    return re.compile(rf"{unit}(?:[ \u3000]+{unit}){{2,}}")
+
+
+def _spaced_runs(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each letter-spaced stretch: at least three single characters, spaced."""
+    runs = []
+    for m in _spaced_re().finditer(text):
+        pieces = re.split(r"[ \u3000]+", m.group(0))
+        # Only letter-spacing: every Chinese piece between spaces is one character.
+        if all(len(p) == 1 or not _is_cjk(p[0]) for p in pieces) \
+                and sum(1 for p in pieces if _is_cjk(p[0])) >= 3:
+            runs.append((m.start(), m.end()))
+    return runs
+
+
+def _spaced_pieces(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """A letter-spaced stretch cut into pieces whose spaces are either all between characters or
+    all around one number (“关 于| 2026 |年 上 半 年”)."""
+    pieces, pos = [], a
+    for m in re.finditer(r"[ \u3000]*[0-9０-９]+(?:[.．][0-9０-９]+)?[ \u3000]*", text[a:b]):
+        s, e = a + m.start(), a + m.end()
+        if pos < s:
+            pieces.append((pos, s))
+        pieces.append((s, e))
+        pos = e
+    if pos < b:
+        pieces.append((pos, b))
+    return [(s, e) for s, e in pieces if re.search(r"[ \u3000]", text[s:e])]
 
 
 def _check_title_spaced(ctx: Context, rule: Rule) -> Iterator[Finding]:
     parts, _ = title_blocks(ctx)
     for i in parts:
         text = ctx.blocks[i].text
-        for m in _spaced_re().finditer(text):
-            # Only letter-spacing: every run between spaces is one character.
-            if all(len(piece) == 1 for piece in re.split(r"[ \u3000]+", m.group(0))):
-                fixed = re.sub(r"[ \u3000]+", "", m.group(0))
-                yield rule.at(i, m.start(), m.end(), f"改为“{fixed}”", fixed,
-                              text=m.group(0), fixed=fixed)
+        runs = _spaced_runs(text)
+        if not runs:
+            continue
+        whole = text.strip(" \u3000")
+        fixed = whole
+        for a, b in reversed(runs):
+            fixed = fixed.replace(text[a:b], re.sub(r"[ \u3000]+", "", text[a:b]), 1)
+        # One finding per piece, so that no two edits of --fix overlap: the spaces between
+        # characters are T115's edits too, and of two overlapping edits only one is made.
+        pieces = [piece for a, b in runs for piece in _spaced_pieces(text, a, b)]
+        for k, (a, b) in enumerate(pieces):
+            piece = text[a:b]
+            joined = re.sub(r"[ \u3000]+", "", piece)
+            if k == 0:
+                yield rule.at(i, a, b, f"改为“{fixed}”", joined, text=whole, fixed=fixed)
+                continue
+            what = "其余各字间" if _is_cjk(joined[0]) else f"“{joined}”两侧"
+            yield Finding(rule.code, i, a, b, f"（同上）标题{what}的空格也应删去，应为“{fixed}”。",
+                          "删去空格", joined if rule.fix else None)
 
 
 def _check_title_huibao(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -967,25 +1195,33 @@ def _check_report_title(ctx: Context, rule: Rule) -> Iterator[Finding]:
 # S121–S122: requests in a 报告, the salutation's colon
 # ---------------------------------------------------------------------------------------------
 
-@functools.cache
-def _request_re() -> re.Pattern:
-    return re.compile(r"请(?:予)?(?:批示|审批|审示|批准|指示|批复|核准|核示|示复)"
-                      r"|(?:^|(?<=[。；，,：:\s]))(?:妥否|当否|是否妥当)(?=[，,。？?；：]|$)")
+def _request_phrases(ctx: Context):
+    """The request phrases in force (the request-phrases word list, with a user's changes)."""
+    found = None
+    lexicons = ctx.lexicons
+    if lexicons is not None and hasattr(lexicons, "get"):
+        found = lexicons.get("request-phrases")
+    if found is None:
+        from toolkit.lexicons import Lexicons
+
+        found = Lexicons.default().request_phrases
+    return found
 
 
 def _check_report_request(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if not is_report(ctx):
         return
+    phrases = _request_phrases(ctx)
     parts, _ = title_blocks(ctx)
     for i, b in enumerate(ctx.blocks):
         if i in parts or b.kind not in (BODY, HEADING):
             continue
         spans: list[list[int]] = []
-        for m in _request_re().finditer(b.text):
-            if spans and m.start() - spans[-1][1] <= 2:  # “妥否，请批示” is one request
-                spans[-1][1] = m.end()
+        for hit in phrases.finditer(b.text):
+            if spans and hit.start - spans[-1][1] <= 2:  # “妥否，请批示” is one request
+                spans[-1][1] = max(spans[-1][1], hit.end)
             else:
-                spans.append([m.start(), m.end()])
+                spans.append([hit.start, hit.end])
         for start, end in spans:
             yield rule.at(i, start, end, "删去请示事项；需要上级批准的事项另行请示",
                           phrase=b.text[start:end])
@@ -1080,13 +1316,23 @@ def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+@functools.cache
+def _person_title_re() -> re.Pattern:
+    # A person's name left blank (“由XXX同志负责”, “XXX局长”) must be filled in like a number.
+    return re.compile(r"(?:同志|先生|女士|副?(?:局长|书记|主任|县长|市长|区长|镇长|乡长|处长|科长|部长|"
+                      r"厅长|院长|校长|所长|站长|队长|组长|经理|董事长|秘书长|调研员))")
+
+
 def _xrun_is_blank(text: str, m: re.Match) -> bool | None:
-    """True: a blank for a number or date (错误); False: an anonymised name (警告); None: neither."""
+    """True: a blank for a number, date or person's name (错误); False: an anonymised name of a
+    place or body (警告); None: neither."""
     before = text[m.start() - 1:m.start()]
     after = text[m.end():m.end() + 1]
     following = text[m.end() + 1:m.end() + 2]
     lone = len(m.group(0)) == 1
     if before.isdigit() or after.isdigit() or before == "第" or (before and before in "年月"):
+        return True
+    if _person_title_re().match(text, m.end()):
         return True
     if after and after in _UNITS:
         return True
@@ -1160,7 +1406,10 @@ RULES = (
                "一、主要做法\n（一）建立机制\n（三）强化保障\n二、存在问题\n三、下一步打算\n",
                "一、主要做法\n1.建立高位推进机制。全面推进落实。\n3.建立联席会议机制。定期召开会议。\n"),
         passes=("一、主要做法\n（一）建立机制\n（二）强化保障\n二、存在问题\n（一）认识不足\n（二）力度不够\n",
-                "一、主要做法\n1.建立机制。全年投入2.5亿元。\n2.强化保障。增长3.5%。\n二、存在问题\n"),
+                "一、主要做法\n1.建立机制。全年投入2.5亿元。\n2.强化保障。增长3.5%。\n二、存在问题\n",
+                # “1.” above “（一）” is a level-1 heading: 3. goes on from 2., not from under （二）
+                "1.经济运行情况\n上半年增长6.5%。\n2.重点工作\n（一）项目建设\n引进项目8个。\n（二）乡村振兴\n"
+                "抓好粮食生产。\n3.下一步打算\n抓好落实。\n"),
     ),
     Rule(
         code="S102", name="heading-number-duplicate", severity=ERROR,
@@ -1190,12 +1439,15 @@ RULES = (
         message="{level}标题序号“{marker}”写法不对，应为“{want}”（{level}标题用{form}）。",
         basis="GB/T 9704-2012 7.3.3；GB/T 15834-2011 附录A（序次语之后的标点）",
         summary="结构层次序数依次为“一、”“（一）”“1.”“（1）”：“一”后用顿号，“（一）”“（1）”后不加标点，"
-                "“1”后用半角下脚点，括号用全角。写成“一.”“(一)”“1、”“1)”的，可自动改正。",
+                "“1”后用半角下脚点，括号用全角。写成“一.”“(一)”“1、”“1)”的，可自动改正。层级按文档的层次判断："
+                "用在“（一）”之上的“1、”是一级标题，应为“一、”；层次看不清时只提示，不自动改。",
         check=_check_marker_form,
         fails=("一.主要做法\n二.存在问题\n",
                "一、主要做法\n(一)建立机制\n(二)强化保障\n",
                "一、主要做法\n（一）、建立机制\n（二）、强化保障\n",
-               "一、主要做法\n（一）建立机制\n1、建立议事规则\n2、建立督查机制\n"),
+               "一、主要做法\n（一）建立机制\n1、建立议事规则\n2、建立督查机制\n",
+               "1、经济运行情况\n上半年增长6.5%。\n2、重点工作\n（一）项目建设\n引进项目8个。\n（二）乡村振兴\n"
+               "抓好粮食生产。\n3、下一步打算\n抓好落实。\n"),
         passes=("一、主要做法\n（一）建立机制\n1.建立议事规则。全年投入2.5亿元。\n2.建立督查机制。增长3.5%。\n",
                 "一、主要做法\n（一）建立机制\n1.建立议事规则\n（1）明确议事范围\n（2）规范议事程序\n"),
     ),
@@ -1226,20 +1478,27 @@ RULES = (
         code="S107", name="count-word-mismatch", severity=ERROR,
         message="“{word}”说的是{said}项，下面实际有{actual}。",
         basis="写作惯例（《党政机关公文处理工作条例》第十九条：准确）",
-        summary="标题或导语里的数量词（“三大机制”“从四个方面”“以下三点”）要与下面的条目数一致；"
-                "增删条目后常忘了改。只检查标题和部分开头的导语段，且只在下面确有条目时检查。",
+        summary="标题或导语里的数量词（“三大机制”“从四个方面”“以下三点”“三项举措：”“三件事”）要与下面的"
+                "条目数一致；增删条目后常忘了改。只检查标题、部分开头的导语段和引出条目的那句话"
+                "（“围绕三大举措抓好落实：一是……”“实施了三项举措。”后接（一）（二）），且只在下面确有条目时检查；"
+                "“三大攻坚战”“两个维护”等固定提法、党代会届次和书名号内的数不算。",
         check=_check_count_words,
         fails=("一、主要做法\n（一）构建“三大机制”，凝聚合力抓落实\n1.建立高位推进机制。推动落实。\n"
                "2.建立督查倒逼机制。确保实效。\n",
                "一、存在问题\n主要有以下三点：一是认识不足；二是力度不够。\n",
                "三、下一步打算\n下一步，我们将从四个方面抓好落实。\n一是提高认识。要把抓落实作为政治自觉。\n"
-               "二是加大力度。强化督查考核。\n三是完善措施。健全长效机制。\n"),
+               "二是加大力度。强化督查考核。\n三是完善措施。健全长效机制。\n",
+               "3、下一步打算\n我们将围绕“三大举措”抓好落实:一是强化项目服务;二是加强基层治理。\n",
+               "一、主要做法\n我们重点实施了三项举措。\n（一）强化项目服务\n做好服务。\n（二）加强基层治理\n抓好治理。\n"),
         passes=("一、主要做法\n（一）构建“三大机制”，凝聚合力抓落实\n1.建立高位推进机制。推动落实。\n"
                 "2.建立督查倒逼机制。确保实效。\n3.建立联席会议机制。定期会商。\n",
                 "一、主要做法\n（一）建立机制\n1.建立议事规则。推动建立“三大攻坚战”推进机制。\n"
                 "2.建立督查机制。全年投入2.5亿元。\n",
                 "一、主要做法\n（一）坚决打好“三大攻坚战”\n1.防范化解重大风险。守牢底线。\n"
-                "2.推进精准脱贫。巩固成果。\n"),
+                "2.推进精准脱贫。巩固成果。\n",
+                "一、主要做法\n全市形成三大产业集群，带动三大产业协调发展。\n（一）强化项目服务\n做好服务。\n"
+                "（二）加强基层治理\n抓好治理。\n",
+                "三、下一步打算\n要打好三大攻坚战，做到“两个维护”：一是强化项目服务；二是加强基层治理。\n"),
     ),
     Rule(
         code="S108", name="series-numbering", severity=ERROR,
@@ -1260,9 +1519,11 @@ RULES = (
                 "（如“首先……其次……第三”）。",
         check=_check_series_mixed,
         fails=("二、存在问题\n主要有：一是认识不足；二是力度不够；第三，措施不多。\n",
-               "下一步，首先，要提高认识。其次，要加大力度。第三，要完善措施。\n"),
+               "下一步，首先，要提高认识。其次，要加大力度。第三，要完善措施。\n",
+               "（四）抓好作风建设\n坚持首先抓学习，其次抓落实，第三抓督查，确保各项工作落到实处。\n"),
         passes=("二、存在问题\n主要有：一是认识不足；二是力度不够；三是措施不多。\n",
-                "下一步，首先，要提高认识。其次，要加大力度。第一时间跟进督办。\n"),
+                "下一步，首先，要提高认识。其次，要加大力度。第一时间跟进督办。\n",
+                "首先要提高认识，其次要加大力度，第三季度完成验收。\n"),
     ),
     Rule(
         code="S110", name="series-single-item", severity=WARNING,
@@ -1296,7 +1557,10 @@ RULES = (
         fails=("关于2025年工作情况的汇报\n一、主要做法和成效\n今年以来，我办扎实推进各项工作。\n"
                "二、下一步工作打算\n我们将继续努力。\n",
                "区政府办公室2025年工作总结\n一、主要工作\n全年完成各项任务。\n二、存在的问题\n"
-               "服务意识有待增强。\n"),
+               "服务意识有待增强。\n",
+               # a title that ends with “。” still names the kind (调研报告: 对策建议 is required)
+               "关于临江经开区企业用工情况的调研报告。\n市人社局调研组\n为摸清企业用工情况，调研组开展了调研。\n"
+               "一、基本情况\n现有规上企业486家。\n二、存在的问题\n招工难问题依然突出。\n"),
         passes=("关于2025年工作情况的汇报\n一、主要做法和成效\n今年以来，我办扎实推进各项工作。\n"
                 "二、存在的困难和问题\n人员力量不足。\n三、下一步工作建议\n我们将继续努力。\n",
                 "关于召开全区安全生产工作会议的通知\n一、会议时间\n2025年3月5日。\n二、参会人员\n各街道负责同志。\n"),
@@ -1352,10 +1616,11 @@ RULES = (
         code="S117", name="title-letter-spaced", severity=WARNING, fix=True,
         message="标题“{text}”字间加了空格，应为“{fixed}”。",
         basis="GB/T 9704-2012 7.3.1（标题排布）",
-        summary="标题字距由排版控制，不要在字与字之间敲空格；空格会破坏检索、复制和自动排版。",
+        summary="标题字距由排版控制，不要在字与字之间（包括数字两侧）敲空格；空格会破坏检索、复制和自动排版。",
         check=_check_title_spaced,
         fails=("工 作 报 告\n\n市政府：\n现将有关情况报告如下。\n",
-               "关于2025年工作情况的汇 报 材 料\n\n各位领导：\n现汇报如下。\n"),
+               "关于2025年工作情况的汇 报 材 料\n\n各位领导：\n现汇报如下。\n",
+               "关 于 2026 年 上 半 年 医 保 基 金 监 管 工 作 情 况 的 报 告\n市医疗保障局：\n现报告如下。\n"),
         passes=("关于2025年工作情况的报告\n\n市政府：\n现将有关情况报告如下。\n",
                 "关于开展ISO 9001 质量体系认证的通知\n\n各单位：\n现通知如下。\n"),
     ),
@@ -1398,10 +1663,13 @@ RULES = (
         message="报告中不得夹带请示事项（“{phrase}”）。",
         basis="《党政机关公文处理工作条例》第十五条",
         summary="报告用于向上级汇报工作、反映情况，不得夹带请示事项；需要上级批准的事项应另行请示。"
-                "“请批示”“妥否”“当否”等只用于请示。",
+                "“请批示”“请领导审阅批示”“妥否”“当否”等只用于请示（用语见词表 request-phrases，"
+                "可用 extends 增删）。",
         check=_check_report_request,
         fails=("关于2025年上半年工作情况的报告\n\n市政府：\n今年以来，我办扎实推进各项工作。\n以上报告妥否，请批示。\n",
-               "关于防汛工作情况的报告\n\n市政府：\n建议增拨防汛经费200万元，请予批准。\n"),
+               "关于防汛工作情况的报告\n\n市政府：\n建议增拨防汛经费200万元，请予批准。\n",
+               "关于2026年上半年医保基金监管工作情况的报告\n市医疗保障局：\n二、主要做法\n加大查处力度。\n"
+               "以上报告，请领导批示。\n"),
         passes=("关于追加防汛经费的请示\n\n市政府：\n建议增拨防汛经费200万元。妥否，请批示。\n",
                 "关于2025年上半年工作情况的报告\n\n市政府：\n我办已就经费问题另行请示。领导批示件均已落实，应当否决的事项已否决。\n"),
     ),
@@ -1420,10 +1688,11 @@ RULES = (
         code="S123", name="placeholder-left", severity=ERROR,
         message="留有未替换的占位符“{text}”。",
         basis="《党政机关公文处理工作条例》第十九条（内容准确）",
-        summary="模板或草稿中的占位符（XX万元、20XX年、【待补充】、{{单位}}、TODO、此处填写）必须在印发前"
-                "换成实际内容。",
+        summary="模板或草稿中的占位符（XX万元、20XX年、XXX同志、【待补充】、{{单位}}、TODO、此处填写）必须在"
+                "印发前换成实际内容。",
         check=_check_placeholder,
         fails=("今年以来，全区共投入资金XX万元，完成项目XXX个。\n",
+               "此项工作由XXX同志负责，XX局长督办。\n",
                "【待补充】\n",
                "会议定于20XX年X月X日召开，联系人：XXX。\n",
                "{{单位}}关于2025年工作情况的报告\n\n市政府：\n现报告如下。\n"),
@@ -1442,6 +1711,7 @@ RULES = (
                "X区人民政府办公室关于2025年工作情况的汇报\n\n各位领导：\n现汇报如下。\n",
                "某某局积极配合，推动工作落实。\n"),
         passes=("近年来，区政府办公室坚决贯彻落实重大决策部署，配备X射线安检设备3台。\n",
+                "此项工作由XXX同志负责。\n",
                 "某区某街道积极配合，推动工作落实，详见https://www.gov.cn/xxgk/。\n"),
     ),
     Rule(

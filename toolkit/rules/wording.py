@@ -379,6 +379,65 @@ def _check_org_variants(ctx: Context, rule: Rule) -> Iterator[Finding]:
             text = ctx.blocks[i].text[s:e]
             yield rule.at(i, s, e, f"统一写作“{first}”，或在首次出现处注明（以下简称“{text}”）",
                           form=text, other=first)
+    yield from _check_short_forms(ctx, rule, defined)
+
+
+# An organisation's full name and its usual short form (临江经济技术开发区 / 临江经开区).
+ORG_SHORT_FORMS: tuple[tuple[str, str], ...] = (
+    ("经济技术开发区", "经开区"),
+    ("高新技术产业开发区", "高新区"),
+    ("发展和改革委员会", "发改委"),
+    ("人力资源和社会保障局", "人社局"),
+    ("住房和城乡建设局", "住建局"),
+    ("市场监督管理局", "市场监管局"),
+    ("医疗保障局", "医保局"),
+    ("卫生健康委员会", "卫健委"),
+    ("应急管理局", "应急局"),
+)
+
+
+def _place_before(text: str, pos: int) -> str:
+    """The two characters before a name (its place: 临江), or "" when no place is written."""
+    head = text[max(0, pos - 2):pos]
+    return head if len(head) == 2 and all(_is_han(c) for c in head) else ""
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _check_short_forms(ctx: Context, rule: Rule, defined: set[str]) -> Iterator[Finding]:
+    """A full name and its short form both used, for the same place (or without one)."""
+    for full, short in ORG_SHORT_FORMS:
+        if any(short in d for d in defined):
+            continue  # the text defines its short form (以下简称“临江经开区”)
+        seen: dict[str, list[tuple[int, int, str]]] = {full: [], short: []}
+        for i, block in enumerate(ctx.blocks):
+            text = block.text
+            for form in (full, short):
+                for m in re.finditer(re.escape(form), text):
+                    if not _inside_quotes(text, m.start()):
+                        seen[form].append((i, m.start(), _place_before(text, m.start())))
+        if not seen[full] or not seen[short]:
+            continue
+        first_form = full if seen[full][0][:2] <= seen[short][0][:2] else short
+        other = short if first_form == full else full
+        places = {p for _, _, p in seen[first_form]}
+        for i, start, place in seen[other]:
+            if place in places or not place or "" in places:
+                yield rule.at(i, start, start + len(other),
+                              f"统一写作“{first_form}”，或在首次出现处注明（以下简称“{short}”）",
+                              form=other, other=first_form)
+                break
+
+
+def _inside_quotes(text: str, pos: int) -> bool:
+    """pos lies inside “……” or 《……》 (a name as written elsewhere: an account, a document)."""
+    for left, right in (("“", "”"), ("《", "》")):
+        opening = text.rfind(left, 0, pos)
+        if opening >= 0 and text.rfind(right, 0, pos) < opening:
+            return True
+    return False
 
 
 # ---------------------------------------------------------------------------------------------
@@ -455,12 +514,16 @@ HAND_RULES: tuple[Rule, ...] = (
         code="W116", name="organization-name-variants", severity=INFO,
         message="同一机构有两种写法：“{form}”和“{other}”。",
         basis="写作惯例（同一文内机构名称前后一致）",
-        summary="同一文内，同一机构应前后写法一致（区政府办公室 / 区政府办 / 区府办）。"
+        summary="同一文内，同一机构应前后写法一致（区政府办公室 / 区政府办 / 区府办，经济技术开发区 / 经开区，"
+                "发展和改革委员会 / 发改委 等）。"
                 "“人民政府”与“政府”是通行的全称与规范简称，不报；用“以下简称”定义过的简称也不报。",
         check=_check_org_variants,
         fails=("区政府办公室牵头抓总。区政府办负责督办落实。",
-               "区委办公室负责统筹协调。区委办、区政府办联合开展督查。"),
+               "区委办公室负责统筹协调。区委办、区政府办联合开展督查。",
+               "关于临江经开区企业用工情况的调研报告\n临江经济技术开发区现有规上企业486家。"),
         passes=("区政府办公室牵头抓总。区政府办公室负责督办落实。",
-                "X区人民政府办公室（以下简称“区政府办”）牵头抓总。区政府办负责督办落实，区政府办理群众来信。"),
+                "X区人民政府办公室（以下简称“区政府办”）牵头抓总。区政府办负责督办落实，区政府办理群众来信。",
+                "临江经济技术开发区（以下简称“临江经开区”）现有企业486家。临江经开区新建人才公寓1500套。",
+                "临江经济技术开发区与青山经开区签订合作协议。"),
     ),
 )
