@@ -176,3 +176,70 @@ def test_docnum_serial(text, hit):
 
 def test_docnum_ok():
     assert found("根据国发〔2026〕1号、浙政办发〔2025〕12号文件要求。") == []
+
+
+# --- the independent review: the reviewer's own lines ------------------------------------------
+
+def _fix_once(text: str) -> str:
+    from toolkit.fixes import apply_to_text
+
+    doc = parse_text(text)
+    rules = RULES + punctuation.RULES
+    return apply_to_text(text, doc, [f for f, _ in run(doc, rules)])
+
+
+REPORT = "关于2026年医保工作情况的报告\n全年工作稳步推进。\n以上报告。\nXX县医疗保障局\n{date}\n"
+
+
+@pytest.mark.parametrize("date", ["2026.7.5", "2026-07-05", "2026/7/5"])
+def test_numeric_signing_date_is_written_out(date):
+    # C3: GB/T 9704-2012 7.3.5.4
+    text = REPORT.format(date=date)
+    assert found(text, "N114") == [("N114", date, "2026年7月5日")]
+    assert BY_CODE["N114"].severity == "错误"
+    fixed = _fix_once(text)
+    assert fixed.endswith("\n2026年7月5日\n")
+    assert [f for f, _ in run(parse_text(fixed), RULES) if f.replacement is not None] == []
+
+
+def test_numeric_dates_in_the_body_are_not_signing_dates():
+    assert found("数据截至2026-07-05，2026-07-06起施行。", "N114") == []
+
+
+def test_mixed_numeric_date_forms_in_one_text():
+    # C3, probe_fix.txt line 10
+    hits = found("该项目于2026-07-05开工,2026/7/5验收.", "N103")
+    assert hits == [("N103", "2026/7/5", None)]
+    doc = parse_text("该项目于2026-07-05开工。\n2026.7.5验收。\n")
+    finding = next(f for f, _ in run(doc, [BY_CODE["N103"]]))
+    assert finding.block == 1 and "2026-07-05" in finding.message
+
+
+@pytest.mark.parametrize("text", [
+    "该项目于2026-07-05开工，2026-09-30验收。",
+    "系统版本为2026.1.5.2，IP地址为10.0.0.1，数据截至2026-07-05。",
+    "会议于2026年7月5日召开，数据截至2026-07-05。",
+])
+def test_one_numeric_date_form_is_fine(text):
+    assert found(text, "N103") == []
+
+
+def test_fullwidth_colon_in_a_time_and_its_range():
+    # C4, messy6 line 6: the colon is found and the range connector still is
+    line = ('（一）实施"双一流"建设就业工程(以下简称"就业工程")，就业信息网为'
+            "https://job.ljdx.edu.cn/news?id=12,13&t=1，咨询时间为每周二14：30-17:00。")
+    assert found(line, "N115") == [("N115", "：", ":")]
+    assert found(line, "N106") == [("N106", "-", "—")]
+    fixed = _fix_once(line + "\n")
+    assert fixed.endswith("咨询时间为每周二14:30—17:00。\n")
+
+
+@pytest.mark.parametrize("text", ["比例尺为1：50，比分为3：2。", "注意事项：10项。", "共计：12：00"])
+def test_fullwidth_colon_outside_times_is_left(text):
+    assert found(text, "N115") == []
+
+
+@pytest.mark.parametrize("text", ["会议于6月5日14：30召开。", "请于10：00前报送。", "每天8：30—17：30开放。",
+                                  "开放时间：14：30"])
+def test_fullwidth_colon_in_times(text):
+    assert {hit for _, hit, _ in found(text, "N115")} == {"："}

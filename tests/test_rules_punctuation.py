@@ -335,3 +335,111 @@ def test_fixes_converge_and_spare_protected_spans(parts, tail):
     assert left == [], fixed.blocks[0].text
     for token in {text[a:b] for a, b in tokens}:
         assert fixed.blocks[0].text.count(token) >= text.count(token)
+
+
+# --- the independent review: the reviewer's own lines ------------------------------------------
+
+T_AND_N = RULES + numbers.RULES
+
+
+def fix_once(text: str) -> str:
+    """`text` after one `gongwen check --fix` pass of the T and N rules."""
+    from toolkit.fixes import apply_to_text
+
+    doc = parse_text(text)
+    return apply_to_text(text, doc, [f for f, _ in run(doc, T_AND_N)])
+
+
+@pytest.mark.parametrize("line", [
+    # B1: joint issuers inside a cited title and before a 公告号
+    "严格落实《财政部 税务总局关于进一步支持小微企业和个体工商户发展有关税费政策的公告》（财政部 税务总局"
+    "公告2023年第12号）等政策规定，上半年全市新增减税降费及退税缓费23.85亿元，惠及纳税人缴费人4.7万户次。"
+    "依托电子税务局“税费政策精准推送”功能，向纳税人推送政策信息12.6万条，推送准确率达到96.5%。",
+    # B2: the elements of a standard's title (GB/T 1.1)
+    "对照《环境管理体系 要求及使用指南》（GB/T 24001—2016），指导重点企业健全环境管理体系，全区126家重点"
+    "排污单位全部实现在线监测。上半年开展安全生产检查218次，整改隐患1354项，未发生较大及以上生产安全事故。",
+    "财政部 税务总局关于进一步支持小微企业发展有关税费政策的公告",
+    "根据财政部 税务总局〔2023〕12号文件要求。",
+    "贯彻《中共中央 国务院关于全面推进乡村振兴的意见》和《信息安全技术 网络安全等级保护基本要求》。",
+])
+def test_deliberate_spaces_in_titles_and_document_numbers(line):
+    assert found(line, "T115") == []
+    assert fix_once(line + "\n") == line + "\n"
+
+
+@pytest.mark.parametrize("text", ["认真学习《 安全生产法》。", "认真学习《安全生产法 》。",
+                                  "全面贯彻 落实《安全生产法》。", "编印《公文处理  常见问题解析》。",
+                                  "完成《临江市基础教育高质量发 展三年行动方案》起草。"])
+def test_stray_spaces_in_and_next_to_titles_are_still_found(text):
+    assert [code for code, _, _ in found(text, "T115")] == ["T115"]
+
+
+def test_foreign_name_dot_is_never_fixed_to_a_full_stop():
+    # B3
+    line = "美国专家约翰.史密斯参加了座谈,并介绍了Python 3.10和V2.0版系统."
+    hits = [(hit, rep) for code, hit, rep in found(line, "T106")]
+    assert hits == [(".", None), (".", "。")]
+    assert fix_once(line + "\n") == "美国专家约翰.史密斯参加了座谈，并介绍了Python 3.10和V2.0版系统。\n"
+    doc = parse_text(line)
+    first = next(f for f, _ in run(doc, [BY_CODE["T106"]]))
+    assert "·" in first.message and "·" in first.suggestion
+
+
+@pytest.mark.parametrize("text, replacement", [
+    ("全年完成各项目标任务.下一步将继续加大工作力度。", "。"),  # 务/下: no name characters
+    ("任务完成. 下一步继续推进。", "。"),
+    ("约翰. 史密斯参加了座谈。", None),
+    ("列奥纳多.达.芬奇的作品。", "·"),
+])
+def test_dot_between_han_characters(text, replacement):
+    assert {rep for _, _, rep in found(text, "T106")} == {replacement}
+
+
+def test_repeated_halfwidth_marks_are_fixed_in_one_pass():
+    # B6
+    line = "组织开展“学法规”、“讲案例”活动，全年培训干部的的能力明显提升!!"
+    assert ("T104", "!!", "！") in found(line, "T104")
+    fixed = fix_once(line + "\n")
+    assert fixed.endswith("明显提升！\n")
+    assert [f for f, _ in run(parse_text(fixed), T_AND_N) if f.replacement is not None] == []
+    assert found("明显提升！!", "T104") == [("T104", "!", "")]
+    assert found("真的落实了吗?!", "T104") == [("T104", "?!", "？！")]
+
+
+@pytest.mark.parametrize("line, expected", [
+    # B7, probe_fix.txt lines 4, 7 and 11
+    ("下载地址为http://www.linjiang.gov.cn/files/a(1).html,也可发送邮件至fxb@linjiang.gov.cn.",
+     "下载地址为http://www.linjiang.gov.cn/files/a(1).html，也可发送邮件至fxb@linjiang.gov.cn。"),
+    ("执行GB/T 15834-2011标准,分机号为0571-86012345-8001,1-2月完成率为35.6%.",
+     "执行GB/T 15834-2011标准，分机号为0571-86012345-8001，1—2月完成率为35.6%。"),
+    ('截至7月5日-10日,完成检查"120"家,他说"好".',
+     "截至7月5日—10日，完成检查“120”家，他说“好”。"),
+])
+def test_sentence_end_after_addresses_numbers_and_quotes(line, expected):
+    fixed = fix_once(line + "\n")
+    assert fixed == expected + "\n"
+    assert [f for f, _ in run(parse_text(fixed), T_AND_N) if f.replacement is not None] == []
+
+
+@pytest.mark.parametrize("text", ["见第1,2项。", "共有12,000人参加。", "访问www.example.gov.cn/a,b查询。"])
+def test_commas_between_numbers_stay_unless_a_code_ends_the_clause(text):
+    assert found(text, "T101") == []
+
+
+def test_english_quotes_keep_their_spaces():
+    assert found("即 the “Belt and Road” Initiative。", "T115") == []
+
+
+@pytest.mark.parametrize("line", [
+    # A5: GB/T 15834 4.13.3.2, the 一字线 links related items
+    "市、县两级共储备编织袋28万条、救生衣3600件、冲锋舟42艘，组建专业抢险队伍15支、1260人。5月14日，"
+    "市防指组织开展全市防汛综合应急演练，参演人员480余人，检验了“预警—转移—救援”全链条处置流程。",
+    "三是深化校企合作，新建实习实践基地50个，切实做到“招生—培养—就业”联动。",
+    "开通“北京—上海”专线，打通研发—生产—销售链条。",
+])
+def test_linked_items_take_a_single_dash(line):
+    assert found(line, "T119") == []
+
+
+def test_a_single_dash_as_a_short_dash_is_still_a_hint():
+    assert [c for c, _, _ in found("这项工作—特别是基层—必须抓实。", "T119")] == ["T119", "T119"]

@@ -90,13 +90,46 @@ def _dates(text: str) -> Iterator[tuple[re.Match, str]]:
         yield m, ("mixed" if len(forms) > 1 else "arabic" if True in forms else "chinese")
 
 
+# All-numeric dates: 2026-07-05, 2026/7/5, 2026.7.5 (the separator is the form).
+_NUMERIC_DATE = (r"(?<![A-Za-z0-9_.\-/])(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=sep)"
+                 r"(?P<d>3[01]|[12]\d|0?[1-9])(?![A-Za-z0-9_\-/]|\.\d)")
+
+
+def _numeric_dates(text: str) -> list[re.Match]:
+    if not any(c in text for c in "-/.") or not _digits_in(text):
+        return []
+    return list(_re(_NUMERIC_DATE).finditer(text))
+
+
+def _written_out(m: re.Match) -> str:
+    return f"{m.group('y')}年{int(m.group('m'))}月{int(m.group('d'))}日"
+
+
 def _check_mixed_date(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    first: re.Match | None = None  # the first all-numeric date sets the form of the others
     for i, block in iter_text(ctx):
         for m, form in _dates(block.text):
             if form == "mixed":
                 fixed = _to_arabic(m)
-                yield rule.at(i, m.start(), m.end(), f"改为“{fixed}”", fixed,
-                              text=m.group(), fixed=fixed)
+                yield rule.at(i, m.start(), m.end(), f"改为“{fixed}”", fixed, text=m.group(),
+                              problem=f"混用了汉字数字和阿拉伯数字，应统一写作“{fixed}”")
+        if block.kind == DATE:
+            continue  # the 成文日期 is N114's
+        for m in _numeric_dates(block.text):
+            if first is None:
+                first = m
+            elif m.group("sep") != first.group("sep"):
+                fixed = _written_out(m)
+                yield rule.at(i, m.start(), m.end(), f"全文日期统一一种写法，如“{fixed}”",
+                              text=m.group(), problem=f"与前文日期“{first.group()}”的写法不一致")
+
+
+def _check_numeric_signing_date(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    for i, block in iter_text(ctx, (DATE,)):
+        for m in _numeric_dates(block.text):
+            fixed = _written_out(m)
+            yield rule.at(i, m.start(), m.end(), f"改为“{fixed}”", fixed,
+                          text=m.group(), fixed=fixed)
 
 
 def _check_chinese_signing_date(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -136,8 +169,8 @@ _TIME_RANGE = "|".join((
     # bare months and days: 1-3月, 5~10日, 8-10时
     rf"(?<![\d.\-/:])(?P<a>\d{{1,2}})(?P<c3>{_SP}{_DASHES}{_SP})(?P<b>\d{{1,2}})"
     rf"(?=月(?!份?\d)|日|时(?!钟))",
-    # clock times: 9:00-11:30
-    rf"(?<![\d.])\d{{1,2}}:\d{{2}}(?P<c4>{_SP}{_DASHES}{_SP})(?=\d{{1,2}}:\d{{2}})",
+    # clock times: 9:00-11:30 (14：30-17:00 too: the colon is N115's)
+    rf"(?<![\d.])\d{{1,2}}[:：]\d{{2}}(?P<c4>{_SP}{_DASHES}{_SP})(?=\d{{1,2}}[:：]\d{{2}})",
 ))
 
 
@@ -157,6 +190,30 @@ def _check_time_range(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 continue
             yield rule.at(i, s, e, "改为一字线“—”", "—", text=m.group().strip() or text[s:e],
                           form=m.group(c).strip())
+
+
+# A clock time written with the full-width colon: 14：30. Told from a ratio (1：50) by what is
+# around it: a time of day, a day, a week day before it, a time range or an event after it.
+_CLOCK = r"(?<![\d.])(?<!\d[:：])(?P<h>[01]?\d|2[0-3])(?P<c>：)(?P<m>[0-5]\d)(?:[:：][0-5]\d)?(?![\d.:：])"
+_CLOCK_BEFORE = (r"(?:上午|下午|中午|晚上|早上|早晨|凌晨|傍晚|夜间|当天|当日|每天|每日|[日号天]|"
+                 r"周[一二三四五六日天末]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|"
+                 r"时间[为是：:]?|时刻|于|在|从|自|至|到|或|[-—~～－–、和])$")
+_CLOCK_AFTER = (r"^(?:[ ]*[-—~～－–至到][ ]*\d{1,2}[:：]\d{2}|召开|开始|结束|举行|截止|前|后|起|止|"
+                r"之前|以前|以后|整|出发|集合|报到|签到|开放|闭馆|上班|下班)")
+
+
+def _check_time_colon(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    for i, block in iter_text(ctx):
+        text = block.text
+        if "：" not in text or not _digits_in(text):
+            continue
+        for m in _re(_CLOCK).finditer(text):
+            before, after = text[max(0, m.start() - 6):m.start()], text[m.end():m.end() + 8]
+            if not (_re(_CLOCK_BEFORE).search(before) or _re(_CLOCK_AFTER).search(after)):
+                continue
+            time = m.group().replace("：", ":")
+            for k in (k for k in range(m.start(), m.end()) if text[k] == "："):
+                yield rule.at(i, k, k + 1, f"改为“{time}”", ":", text=m.group(), fixed=time)
 
 
 # Not after 第 (an ordinal range) or 表/图/式 (表1-2 is a table number: GB/T 15834 4.13.3.1).
@@ -353,12 +410,15 @@ RULES = (
     ),
     Rule(
         code="N103", name="date-mixed-forms", severity=WARNING, fix=True,
-        message="日期“{text}”混用了汉字数字和阿拉伯数字，应统一写作“{fixed}”。",
-        basis="GB/T 15835-2011 4.1；GB/T 9704-2012 7.3.5.4",
-        summary="同一个日期里的年、月、日用同一种数字形式；公文中的公历日期用阿拉伯数字。",
+        message="日期“{text}”{problem}。",
+        basis="GB/T 15835-2011 4.1、5.1.2；GB/T 9704-2012 7.3.5.4",
+        summary="同一个日期里的年、月、日用同一种数字形式；公文中的公历日期用阿拉伯数字。全数字的日期"
+                "（2026-07-05）在一篇文字里也只用一种写法，不混用“-”“/”“.”。",
         check=_check_mixed_date,
-        fails=("二〇二六年1月5日，召开全区工作会议。\n", "2026年一月五日，召开全区工作会议。\n"),
-        passes=("2026年1月5日，召开全区工作会议。\n", "今年一季度，2026年3月底前全部完成。\n"),
+        fails=("二〇二六年1月5日，召开全区工作会议。\n", "2026年一月五日，召开全区工作会议。\n",
+               "该项目于2026-07-05开工，2026/7/5验收。\n"),
+        passes=("2026年1月5日，召开全区工作会议。\n", "今年一季度，2026年3月底前全部完成。\n",
+                "该项目于2026-07-05开工，2026-09-30验收，系统版本为2026.1.5.2。\n"),
     ),
     Rule(
         code="N104", name="signing-date-chinese-numerals", severity=ERROR, fix=True,
@@ -391,7 +451,7 @@ RULES = (
                 "短横线“-”只用于电话号码、型号和全数字日期，半角“~”不是中文标点。",
         check=_check_time_range,
         fails=("编制《发展规划（2021-2025年）》。\n", "1~3月，全区完成投资56亿元。\n",
-               "会议时间为9:00-11:30。\n"),
+               "会议时间为9:00-11:30。\n", "咨询时间为每周二14：30-17:00。\n"),
         passes=("编制《发展规划（2021—2025年）》，1—3月完成投资56亿元。\n",
                 "联系电话：0571-88888888，数据截至2026-01-05，执行GB/T 9704-2012。\n"),
     ),
@@ -466,5 +526,28 @@ RULES = (
         check=_check_grouping,
         fails=("全年接待群众1,2000人次。\n", "累计投入资金1234,567元。\n"),
         passes=("全年接待群众12,000人次，累计投入1,234,567元。\n", "见第1,2项，比例为3.5%。\n"),
+    ),
+    Rule(
+        code="N114", name="signing-date-numeric-form", severity=ERROR, fix=True,
+        message="成文日期“{text}”写成了全数字形式，应写作“{fixed}”。",
+        basis="GB/T 9704-2012 7.3.5.4",
+        summary="成文日期用阿拉伯数字将年、月、日标全，写作“2026年7月5日”；“2026.7.5”“2026-07-05”"
+                "“2026/7/5”都不是成文日期的写法。正文里的全数字日期不在此列。",
+        check=_check_numeric_signing_date,
+        fails=("关于2026年工作情况的汇报\n全年工作稳步推进。\n青山区应急管理局\n2026.7.5\n",
+               "关于2026年工作情况的汇报\n全年工作稳步推进。\n青山区应急管理局\n2026-07-05\n",
+               "关于2026年工作情况的汇报\n全年工作稳步推进。\n青山区应急管理局\n2026/7/5\n"),
+        passes=("关于2026年工作情况的汇报\n全年工作稳步推进。\n青山区应急管理局\n2026年7月5日\n",
+                "数据截至2026-07-05，2026-07-06起施行。\n"),
+    ),
+    Rule(
+        code="N115", name="time-fullwidth-colon", severity=ERROR, fix=True,
+        message="时间“{text}”用了全角冒号，应写作“{fixed}”。",
+        basis="GB/T 15835-2011 5.1.2；GB/T 7408-2005 5.3.1",
+        summary="用“:”表示时、分（14:30）是 GB/T 7408 的扩展格式，冒号用半角；全角“：”是提示下文的标点。"
+                "比例（1：50）不在此列。",
+        check=_check_time_colon,
+        fails=("咨询时间为每周二14：30-17:00。\n", "会议定于6月5日下午2：30召开。\n"),
+        passes=("咨询时间为每周二14:30—17:00。\n", "比例尺为1：50，比分为3：2。\n"),
     ),
 )

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from toolkit.checking import ERROR, INFO, WARNING, Context, Finding, Rule, iter_text
 from toolkit.document import BODY, DATE, SIGNATURE, SUBTITLE
 from toolkit.rules._protect import (CHINESE, FULL_PUNCT, HAN, docnums, is_chinese, is_latin,
-                                    marker_end, protected)
+                                    marker_end, protected, spans)
 
 _SPACES = " \t\u00a0"
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
@@ -36,9 +36,14 @@ def _neighbours(text: str, start: int, end: int) -> tuple[str, str]:
 # ---------------------------------------------------------------------------------------------
 
 def _halfwidth_check(marks: str):
-    """Half-width `marks` next to Chinese text, with the spaces typed around them."""
+    """Half-width `marks` next to Chinese text, with the spaces typed around them.
+
+    A run of marks is one finding with one replacement (“!!” → “！”, “?!” → “？！”), and a
+    half-width mark next to the same full-width one (“！!”) is deleted, so that one --fix pass
+    leaves nothing for T111 or for this rule to find again.
+    """
     sp = re.escape(_SPACES)
-    pattern = f"[{sp}]*[{re.escape(marks)}][{sp}]*"
+    pattern = f"[{sp}]*[{re.escape(marks)}]+[{sp}]*"
 
     def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
         for i, block in iter_text(ctx):
@@ -49,19 +54,40 @@ def _halfwidth_check(marks: str):
             for m in _re(pattern).finditer(text):
                 s, e = m.span()
                 k = s + len(m.group()) - len(m.group().lstrip(_SPACES))
-                if k < skip or protected(text, k):
+                run = m.group().strip(_SPACES)
+                if k < skip or protected(text, k, k + len(run)):
                     continue
                 prev, nxt = _neighbours(text, s, e)
                 if not (is_chinese(prev) or is_chinese(nxt)):
-                    continue
-                if is_latin(prev) and is_latin(nxt):
+                    # 分机号为0571-86012345-8001,1—2月: a clause ends after a telephone number
+                    if not (_after_code(text, s)
+                            and _re(f"[^,;:?!，；：。]{{0,8}}[{HAN}]").match(text, e)):
+                        continue
+                elif is_latin(prev) and is_latin(nxt) and not _after_code(text, s):
                     continue  # "A,B", "1:2": not a Chinese sentence mark
-                mark = text[k]
-                full = _FULL[mark]
-                yield rule.at(i, s, e, f"改为“{full}”", full, mark=mark, full=full,
+                full = "".join(_FULL[c] for j, c in enumerate(run) if j == 0 or c != run[j - 1])
+                mark = run[0]
+                if len(full) == 1 and full in (prev, nxt):  # “！!”: the mark is already there
+                    yield rule.at(i, s, e, f"删去重复的“{run}”", "", mark=run, full=full,
+                                  name=_NAMES[mark])
+                    continue
+                yield rule.at(i, s, e, f"改为“{full}”", full, mark=run, full=full,
                               name=_NAMES[mark])
 
     return check
+
+
+def _after_code(text: str, s: int) -> bool:
+    """True if text[:s] ends with a telephone-style number (0571-86012345-8001) or a web or
+    e-mail address: a comma after it ends a Chinese clause even when a digit follows."""
+    if _re(r"(?<![A-Za-z0-9_.])\d+(?:-\d+)+$").search(text, 0, s):
+        return True
+    for a, b in spans(text):
+        if b == s:
+            return any(c in text[a:b] for c in "@/")
+        if a >= s:
+            break
+    return False
 
 
 # ---------------------------------------------------------------------------------------------
@@ -143,29 +169,85 @@ def _check_mixed_parens(ctx: Context, rule: Rule) -> Iterator[Finding]:
 # T106: half-width period as a Chinese full stop
 # ---------------------------------------------------------------------------------------------
 
+# Characters of transliterated foreign (and minority) names: 新华社译名用字 plus the common
+# ones of Uyghur and Mongolian names. A “.” between two of them may be a mistyped 间隔号.
+_NAME_CHARS = set(
+    "阿埃艾爱安昂奥敖巴拜班邦保鲍贝本比彼毕宾波玻伯勃博布查柴达戴丹道德登邓狄迪蒂帝丁东杜敦顿多"
+    "厄恩尔法凡范菲费芬丰冯佛夫弗伏福富盖甘冈高戈哥格葛根贡古瓜圭果哈海汉豪赫黑亨洪胡华怀惠霍"
+    "基吉加贾杰捷金津卡凯坎康考柯科克肯库夸奎昆拉莱赖兰朗劳勒雷蕾黎里丽利莉连廉林琳琉柳隆卢鲁"
+    "路露伦罗洛马玛迈麦曼芒毛梅门蒙孟米密敏明缪莫墨默姆穆纳娜乃奈南瑙内妮尼涅宁纽努诺欧帕派"
+    "潘庞佩彭皮珀坡普齐奇契恰乔切钦琴琼丘萨塞赛桑瑟森沙莎珊尚绍舍圣施什史舒斯松苏索塔泰坦汤"
+    "唐陶特提廷图托瓦万旺威韦维魏温沃乌伍西希锡夏谢辛欣休雅亚扬姚耶叶伊英尤约泽扎詹兹佐翰"
+    "琪娅黛芙薇丝萝茜娃逊茨买木热江依力孜汗吾图仁巴雅尔赫额那合提")
+
+
+def _name_char(ch: str) -> bool:
+    return ch in _NAME_CHARS
+
+
+def _period_fix(text: str, s: int, e: int, prev: str, nxt: str, closing: str
+                ) -> tuple[str, str | None] | None:
+    """(detail, replacement) for the “.” at [s, e) (spaces after it included), or None when it
+    is no Chinese full stop. The fix is “。” only where the dot surely ends a sentence; a dot
+    between two name characters (约翰.史密斯) is reported with “·” suggested and no fix."""
+    han = _re(f"[{HAN}]")
+    end = not nxt or nxt in "。，；：！？”’）》」』】〕\u3000"  # the sentence ends here
+    if han.match(prev or " ") or (prev and prev in closing):
+        if is_latin(nxt) or nxt == ".":
+            return None  # ".NET", "系统.docx" (file names are protected anyway)
+        if end or not han.match(nxt) or not han.match(prev):
+            return "应改为句号“。”", "。"
+        # between two Han characters: a full stop, or a mistyped 间隔号 inside a foreign name
+        if _name_char(prev) and _name_char(nxt):
+            return "如是外国人名中的间隔号，应改为“·”", None
+        if _name_char(prev) or _name_char(nxt):
+            return "应改为句号“。”；如是外国人名中的间隔号，应改为“·”", None
+        return "应改为句号“。”", "。"
+    # after a number, a percentage or an address: a full stop only where the sentence ends
+    if not (end or han.match(nxt)):
+        return None
+    if (prev and prev in "%‰") or (prev.isdigit() and not nxt and _has_han(text[:s])):
+        return "应改为句号“。”", "。"
+    if is_latin(prev) and any(b == s and any(c in text[a:b] for c in "@/.")
+                              for a, b in spans(text)):
+        return "应改为句号“。”", "。"  # fxb@linjiang.gov.cn. / report.docx.
+    return None
+
+
 def _check_halfwidth_period(ctx: Context, rule: Rule) -> Iterator[Finding]:
     closing = "”’）》」』】〕"
     for i, block in iter_text(ctx):
         text = block.text
-        if "." not in text:
+        if "." not in text or not _has_han(text):
             continue
         skip = marker_end(block)
         head = _re(r"[一二三四五六七八九十]{1,3}\.").match(text)  # “一.” is a wrong marker, not a stop
         if head:
             skip = max(skip, head.end())
-        names = [m.span() for m in _re(f"[{HAN}]{{1,4}}(?:\\.[{HAN}]{{1,4}}){{2,}}").finditer(text)]
+        quotes = dict(_straight_quotes(text))  # "好". : the quote T107 makes a closing one
+        names = [m for m in _re(f"[{HAN}]{{1,4}}(?:\\.[{HAN}]{{1,4}}){{2,}}").finditer(text)]
         for m in _re(r"(?<!\.)\.(?!\.)[ \t\u00a0]*").finditer(text):
             s, e = m.span()
             if s < skip or protected(text, s):
                 continue
             prev, nxt = _neighbours(text, s, e)
-            if not (_re(f"[{HAN}]").match(prev or " ") or (prev and prev in closing)):
+            prev = quotes.get(s - 1, prev)
+            chain = next((n for n in names if n.start() <= s < n.end()), None)
+            if chain is not None:
+                # 列奥纳多.达.芬奇: several short parts, a name typed with “.” for “·”
+                dots = [k for k in range(chain.start(), chain.end()) if text[k] == "."]
+                if all(_name_char(text[k - 1]) and _name_char(text[k + 1]) for k in dots):
+                    yield rule.at(i, s, s + 1, "改为间隔号“·”", "·",
+                                  detail="外国人名中的间隔号应为“·”")
                 continue
-            if is_latin(nxt) or nxt == ".":
-                continue  # ".NET", "系统.docx" (file names are protected anyway)
-            if any(a <= s < b for a, b in names):
-                continue  # 列奥纳多.达.芬奇: a mistyped 间隔号, not a full stop
-            yield rule.at(i, s, e, "改为“。”（如为外国人名的间隔号，应改为“·”）", "。")
+            fix = _period_fix(text, s, e, prev, nxt, closing)
+            if fix is None:
+                continue
+            detail, replacement = fix
+            suggestion = {"。": "改为“。”", None: "改为“。”或间隔号“·”"}[replacement]
+            if detail.startswith("如是"):
+                suggestion = "如是外国人名，改为间隔号“·”；否则改为“。”"
+            yield rule.at(i, s, e, suggestion, replacement, detail=detail)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -346,12 +428,28 @@ def _check_dash(ctx: Context, rule: Rule) -> Iterator[Finding]:
             yield rule.at(i, s, e, "改为“——”", "——", form=run)
 
 
+def _linked_items(text: str) -> list[tuple[int, int]]:
+    """Spans of short items linked by single dashes: a chain of three or more (预警—转移—救援)
+    or a quoted chain (“北京—上海”). GB/T 15834 4.13.3.2: the 一字线 links related items."""
+    found = []
+    for m in _re(f"(?<![{HAN}—])[{HAN}]{{1,6}}(?:—[{HAN}]{{1,6}})+(?![{HAN}—])").finditer(text):
+        s, e = m.span()
+        quoted = s > 0 and e < len(text) and text[s - 1] in "“‘「" and text[e] in "”’」"
+        items = m.group().split("—")
+        if quoted or (len(items) >= 3 and max(map(len, items)) <= 4):
+            found.append((s, e))
+    return found
+
+
 def _check_single_dash(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for i, block in iter_text(ctx):
         text = block.text
         if "—" not in text:
             continue
+        linked = _linked_items(text)
         for m in _re(f"(?<=[{HAN}])(?<!—)—(?!—)(?=[{HAN}])").finditer(text):
+            if any(a < m.start() < b for a, b in linked):
+                continue
             yield rule.at(i, m.start(), m.end(),
                           "作破折号时改为“——”；表示地点起止（北京—上海）时可保留")
 
@@ -460,9 +558,62 @@ def _check_spaces(ctx: Context, rule: Rule) -> Iterator[Finding]:
             between_han = _re(han).match(prev) and _re(han).match(nxt)
             if not (between_han or prev in _SPACE_MARKS or nxt in _SPACE_MARKS):
                 continue
-            if between_han and _padded_name(text, s, e):
+            if (prev in "“”‘’" and is_latin(nxt)) or (nxt in "“”‘’" and is_latin(prev)):
+                continue  # the “Belt and Road” Initiative: English text keeps its spaces
+            if between_han and (_padded_name(text, s, e) or _deliberate_space(text, s, e)):
                 continue
             yield rule.at(i, s, e, "删去空格", "", space="全角空格" if "\u3000" in m.group() else "空格")
+
+
+# The end of an issuing organ's name: 财政部 税务总局, 中共中央 国务院, 省委办公厅 省政府办公厅.
+_ORGAN = "(?:部|局|委|办|厅|署|院|会|行|府|中央|中心|集团|总社)"
+# 发文字号 and 公告号 after the issuers: 公告2023年第12号, 〔2023〕12号.
+_DOC_NUMBER = r"(?:(?:19|20)\d{2}年第?\d+号|[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*第?\d+号)"
+# What follows joint issuers: another issuer, then 关于/印发/联合 or the document number.
+_AFTER_ISSUER = (f"[{HAN}]{{1,15}}?{_ORGAN}(?:[ \u3000][{HAN}]{{1,15}}?{_ORGAN})*"
+                 f"(?:关于|印发|联合|(?:公告|令|通告)?{_DOC_NUMBER})")
+# The kinds of document a standard is (GB/T 1.1 titles: 引导要素 主体要素 补充要素).
+_STANDARD_TITLE = (r"(?:要求|指南|规范|规程|导则|通则|术语|分类|方法|代码|符号|标志|规定|技术条件|"
+                   r"基础和术语|要求及使用指南|第\d+部分[：:][^》]*)》")
+
+
+def _deliberate_space(text: str, s: int, e: int) -> bool:
+    """A space that belongs to a cited title or a document number (no finding, no fix).
+
+    Joint issuers are separated by one space, in a cited title (《财政部 税务总局关于……的公告》)
+    and before a document number (财政部 税务总局公告2023年第12号); so are the elements of a
+    standard's title (《环境管理体系 要求及使用指南》（GB/T 24001—2016）, GB/T 1.1). A space
+    that splits a word of any other title (《……发 展三年行动方案》) or two spaces are slips.
+    """
+    if e - s > 1 or text[s] not in " \u3000":
+        return False
+    if _re(f"{_ORGAN}$").search(text, max(0, s - 4), s) and _re(_AFTER_ISSUER).match(text, e):
+        return True
+    title = next(((a, b) for a, b in _book_spans(text) if a < s and e <= b), None)
+    if title is None:
+        return False
+    b = title[1]
+    standard_number = _re(r"[（(][A-Z]{1,4}(?:/[A-Z])?[ \u00a0]?\d").match(text, b + 1)
+    return bool(standard_number or _re(f"[^《》]*?{_STANDARD_TITLE}").match(text, e))
+
+
+@functools.lru_cache(maxsize=1024)
+def _book_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """(position of 《, position of its 》) for every title in `text`, outermost ones."""
+    if "《" not in text:
+        return ()
+    found: list[tuple[int, int]] = []
+    depth, start = 0, 0
+    for m in _re("[《》]").finditer(text):
+        if m.group() == "《":
+            if depth == 0:
+                start = m.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                found.append((start, m.start()))
+    return tuple(found)
 
 
 def _padded_name(text: str, s: int, e: int) -> bool:
@@ -510,7 +661,8 @@ RULES = (
         check=_halfwidth_check(","),
         fails=("根据会议安排,我代表区政府办公室汇报工作。\n",
                "全年完成投资120亿元,同比增长8.5%。\n",
-               "近年来, 我们坚持问题导向，取得明显成效。\n"),
+               "近年来, 我们坚持问题导向，取得明显成效。\n",
+               "分机号为0571-86012345-8001,1—2月完成率为35.6%。\n"),
         passes=("根据会议安排，我代表区政府办公室汇报工作。\n",
                 "详见https://www.example.gov.cn/a,b,c页面，并下载附件。\n",
                 "全市常住人口12,000人，其中Word,Excel文档均已归档。\n"),
@@ -542,9 +694,11 @@ RULES = (
         code="T104", name="halfwidth-question-exclamation", severity=ERROR, fix=True,
         message="中文里用了半角{name}“{mark}”，应改为全角“{full}”。",
         basis=f"GB/T 15834-2011 4.2、4.3；{_B_POS}",
-        summary="中文句末的问号、叹号用全角“？”“！”。网址查询串里的“?”不在此列。",
+        summary="中文句末的问号、叹号用全角“？”“！”。网址查询串里的“?”不在此列。连着敲的“!!”一并改为"
+                "一个“！”。",
         check=_halfwidth_check("?!"),
-        fails=("如何把抓落实的要求落到实处?\n", "让我们以更加饱满的热情投入工作!\n"),
+        fails=("如何把抓落实的要求落到实处?\n", "让我们以更加饱满的热情投入工作!\n",
+               "全年培训干部的能力明显提升!!\n"),
         passes=("如何把抓落实的要求落到实处？\n",
                 "登录https://example.gov.cn/query?id=12&type=3查询办理进度。\n"),
     ),
@@ -563,15 +717,21 @@ RULES = (
     ),
     Rule(
         code="T106", name="halfwidth-period", severity=ERROR, fix=True,
-        message="中文句末用了半角句点“.”，应改为句号“。”。",
+        message="中文里用了半角点“.”，{detail}。",
         basis=f"GB/T 15834-2011 4.1；{_B_POS}",
         summary="中文句子结束用句号“。”，不用英文句点“.”。小数（3.14）、版本号、文件名、网址和标题序号“1.”"
-                "里的点不在此列。",
+                "里的点不在此列；网址、百分数后面结束句子的“.”照样要改。两个译名用字之间的点（约翰.史密斯）"
+                "可能是打错的间隔号“·”，只报告、不自动修改。",
         check=_check_halfwidth_period,
         fails=("全年完成各项目标任务.下一步将继续加大工作力度。\n",
-               "我们将坚持不懈抓好落实.\n"),
+               "我们将坚持不懈抓好落实.\n",
+               "也可发送邮件至fxb@linjiang.gov.cn.\n",
+               "1—2月完成率为35.6%.\n",
+               '他说"好".\n',
+               "美国专家约翰.史密斯参加了座谈。\n"),
         passes=("1.建立高位推进机制。全年投入资金3.5亿元，完成率达98.6%。\n",
-                "请将报告_2026.docx发送至office@example.gov.cn，系统已升级到v2.1.0版本。\n"),
+                "请将报告_2026.docx发送至office@example.gov.cn，系统已升级到v2.1.0版本。\n",
+                "口号为 Make it happen, together. 全体干部积极响应。\n"),
     ),
     Rule(
         code="T107", name="straight-quotes", severity=ERROR, fix=True,
@@ -666,12 +826,17 @@ RULES = (
         message="汉字之间或全角标点旁有多余的{space}。",
         basis="写作惯例；GB/T 15834-2011 5.1.1",
         summary="中文正文里汉字之间、全角标点前后不空格，多余空格多是从PDF或网页复制带来的。段首缩进、"
-                "中文与英文数字之间的空格不在此列，本工具也不会在中英文之间加空格。",
+                "中文与英文数字之间的空格不在此列，本工具也不会在中英文之间加空格。书名号里照录的标题"
+                "（联合发文机关之间、标准名称各要素之间的空格）和发文字号、公告号前联合发文机关之间的空格"
+                "是有意的，也不在此列。",
         check=_check_spaces,
         fails=("全面贯彻 落实中央决策部署。\n", "提高政治站位， 坚定信心。\n",
-               "强化\u3000基础保障。\n"),
+               "强化\u3000基础保障。\n", "认真学习《 安全生产法》。\n"),
         passes=("2026年，GDP增长5%，在Word中排版，使用 Windows 系统。\n",
-                "参会人员：王\u3000伟、李\u3000强、张建国。\n"),
+                "参会人员：王\u3000伟、李\u3000强、张建国。\n",
+                "严格落实《财政部 税务总局关于进一步支持小微企业和个体工商户发展有关税费政策的公告》"
+                "（财政部 税务总局公告2023年第12号）等政策规定。\n",
+                "对照《环境管理体系 要求及使用指南》（GB/T 24001—2016），指导重点企业健全环境管理体系。\n"),
     ),
     Rule(
         code="T116", name="fullwidth-alphanumeric", severity=ERROR, fix=True,
@@ -705,9 +870,11 @@ RULES = (
         code="T119", name="single-dash", severity=INFO,
         message="汉字之间只有一条一字线“—”：作破折号时应为“——”。",
         basis="GB/T 15834-2011 4.10、4.13",
-        summary="一字线“—”在汉字之间多是破折号少打了一半；只有表示地点起止、走向（北京—上海）时才用单条。",
+        summary="一字线“—”在汉字之间多是破折号少打了一半；表示地点起止、走向（北京—上海）或连接相关"
+                "项目（“预警—转移—救援”）时才用单条，三项以上的短项链和引号里的连接不报告。",
         check=_check_single_dash,
         fails=("我们的目标—建设人民满意的服务型政府。\n", "抓落实的关键—责任落实。\n"),
-        passes=("我们的目标——建设人民满意的服务型政府。\n", "“十四五”时期（2021—2025年），1—10月累计完成投资。\n"),
+        passes=("我们的目标——建设人民满意的服务型政府。\n", "“十四五”时期（2021—2025年），1—10月累计完成投资。\n",
+                "检验了“预警—转移—救援”全链条处置流程，做到招生—培养—就业联动。\n"),
     ),
 )
