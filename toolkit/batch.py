@@ -80,9 +80,9 @@ class Result:
     error: str = ""
     digest: str = ""
     length: int = 0
-    # Hashes of long sentences: a thousand departments' texts stay out of memory; the few
-    # sentences found in several reports are looked up again for the QA report.
-    sentences: list = field(default_factory=list)
+    # Hashes of long sentences, 16 hex digits each, joined: a thousand departments' texts stay
+    # out of memory; the few found in several reports are looked up again for the QA report.
+    sentences: str = ""
     organisations: list = field(default_factory=list)
 
 
@@ -125,8 +125,8 @@ def long_sentences(text: str) -> list[str]:
     return [m.group().rstrip("。！？；") for m in _SENTENCE.finditer(text)]
 
 
-def _sentence_hash(sentence: str) -> int:
-    return int.from_bytes(hashlib.blake2b(sentence.encode(), digest_size=8).digest(), "big")
+def _sentence_hash(sentence: str) -> str:
+    return hashlib.blake2b(sentence.encode(), digest_size=8).hexdigest()
 
 
 def build_one(job: Job, output_name: str, options: Options) -> Result:
@@ -147,7 +147,7 @@ def build_one(job: Job, output_name: str, options: Options) -> Result:
         result.status = "已生成"
         text = draft.document.text()
         result.length = len(text)
-        result.sentences = sorted({_sentence_hash(s) for s in long_sentences(text)})
+        result.sentences = "".join(sorted({_sentence_hash(s) for s in long_sentences(text)}))
         result.organisations = sorted(set(_ORGANISATION.findall(text)))
         if options.check:
             checker = _worker["checker"]
@@ -342,7 +342,7 @@ def run_batch(jobs: list[Job], options: Options, jobs_n: int | None = None, forc
     for job in jobs:
         by_name.setdefault(job.name, job)
 
-    def sentence_texts(name: str, wanted: set[int]) -> dict[int, str]:
+    def sentence_texts(name: str, wanted: set[str]) -> dict[str, str]:
         """The texts of some sentences of one department (drafted again: it is cheap)."""
         from toolkit.drafting import draft_data
         from toolkit.sources import SourceText
@@ -370,7 +370,7 @@ def _execute(todo: list[int], jobs: list[Job], names: list[str], options: Option
             yield i, build_one(jobs[i], names[i], options)
         return
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     # fork keeps the parent's imports (a warm start); spawn where fork is unavailable.
     methods = multiprocessing.get_all_start_methods()
@@ -379,11 +379,23 @@ def _execute(todo: list[int], jobs: list[Job], names: list[str], options: Option
     _shared_jobs[:] = jobs
     pool = ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=context,
                                initializer=_init_worker, initargs=(options,))
+    # A few tasks per worker in flight, not the whole batch: memory does not grow with its size,
+    # and Ctrl-C has little queued work to cancel.
+    limit = 4 * workers
+    waiting = iter(todo)
+    running: dict = {}
     try:
-        futures = {pool.submit(_run_remote, (i, names[i], options, None if fork else jobs[i])): i
-                   for i in todo}
-        for future in as_completed(futures):
-            yield futures[future], future.result()
+        while True:
+            for i in waiting:
+                args = (i, names[i], options, None if fork else jobs[i])
+                running[pool.submit(_run_remote, args)] = i
+                if len(running) >= limit:
+                    break
+            if not running:
+                break
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield running.pop(future), future.result()
     except BaseException:
         pool.shutdown(wait=True, cancel_futures=True)
         raise
@@ -423,14 +435,14 @@ def cross_checks(results: list[Result], sentence_text=None, min_copies: int = 2)
         out.append({"检查": "机构名称写法不一", "部门": sorted(depts),
                     "说明": f"同一机构在各部门报告中有 {len(forms)} 种写法：{where}。"
                             "请统一为全称或规范简称。"})
-    copies: dict[int, set[str]] = {}
+    copies: dict[str, set[str]] = {}
     for r in built:
-        for digest in r.sentences:
+        for digest in (r.sentences[i:i + 16] for i in range(0, len(r.sentences), 16)):
             copies.setdefault(digest, set()).add(r.name)
     # A sentence every department has comes from the shared base file: that is intended.
     copied = {d: depts for d, depts in copies.items() if len(depts) >= min_copies
               and not (len(built) >= 3 and len(depts) == len(built))}
-    texts: dict[int, str] = {}
+    texts: dict[str, str] = {}
     for digest, depts in copied.items():
         if digest not in texts and sentence_text is not None:
             texts.update(sentence_text(min(depts), {d for d, ds in copied.items()
