@@ -15,9 +15,7 @@ AUTHOR = "gongwen"
 
 
 def _paragraphs(document) -> dict[int, object]:
-    from toolkit.docxreader import _body_paragraphs
-
-    return dict(_body_paragraphs(document.element.body))
+    return dict(_ooxml.body_paragraphs(document.element.body))
 
 
 def fix_docx(path: str, doc: Document, findings: list[Finding], dry_run: bool = False,

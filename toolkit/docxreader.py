@@ -278,39 +278,13 @@ def _visible_text(element) -> str:
     return "".join(text for _, text in _ooxml.visible_pieces(element))
 
 
-def _body_paragraphs(body):
-    """(paragraph number, w:p) of the body's own paragraphs, numbered as Word counts them.
-
-    Tables are not part of the report's paragraph structure, so their cells are skipped, but
-    their paragraphs are counted, so “第 N 段” matches Word's numbering of what follows.
-    """
-    number = 0
-
-    def walk(container):
-        nonlocal number
-        for child in container.iterchildren():
-            if child.tag == qn("w:p"):
-                number += 1
-                yield number, child
-            elif child.tag == qn("w:tbl"):
-                number += sum(1 for _ in child.iter(qn("w:p")))
-            elif child.tag == qn("w:sdt"):
-                content = child.find(qn("w:sdtContent"))
-                if content is not None:
-                    yield from walk(content)
-            elif child.tag == qn("w:customXml"):
-                yield from walk(child)
-
-    yield from walk(body)
-
-
 _STRIP = " \t\u3000\u00a0\ufeff\r\n"
 
 
 def _lines(document, shown: str) -> list[SourceLine]:
     numbering = _Numbering(document)
     lines: list[SourceLine] = []
-    for number, p in _body_paragraphs(document.element.body):
+    for number, p in _ooxml.body_paragraphs(document.element.body):
         mark = numbering.marker(p)
         raw = _visible_text(p)
         own = raw.lstrip(_STRIP)
