@@ -7,7 +7,9 @@ Figures from one run:
   The slowest rules are listed with their own throughput.
 - cold: wall time of a fresh `gongwen check <reference report>` against a fresh
   `python -c "import docx"` (median of several runs, user cache warm). Target ratio <= 4x.
-  Also the very first run with an empty user cache (jieba builds its prefix-dictionary cache).
+  Also whether that check imports jieba (it should not: the rules that need only words and
+  parts of speech use toolkit.lexicon; jieba loads only for W111's rare candidates), and the
+  very first run with an empty user cache (jieba builds its prefix-dictionary cache if used).
 - jieba: first words() and first tagged() in a fresh process (target well under 0.2 s each).
 
     python benchmarks/check_speed.py [--seconds 1.0] [--runs 7]
@@ -119,6 +121,8 @@ def throughput(docs, rules, seconds: float, clear: bool) -> float:
     """Characters per second of running `rules` over `docs`, repeated for about `seconds`."""
     from toolkit import checking
 
+    from toolkit import lexicon
+
     for doc in docs:  # warm: jieba loaded, regexes compiled, word lists read
         checking.run(doc, rules)
     size = sum(_chars(d) for d in docs)
@@ -128,6 +132,7 @@ def throughput(docs, rules, seconds: float, clear: bool) -> float:
         for doc in docs:
             if clear:
                 checking._words.cache_clear()
+                lexicon.cache_clear()
             checking.run(doc, rules)
         done += size
         elapsed = time.perf_counter() - start
@@ -137,7 +142,7 @@ def throughput(docs, rules, seconds: float, clear: bool) -> float:
 
 def per_rule(docs, rules, budget: float) -> list[tuple[float, str]]:
     """(chars/s, code) for each rule alone, slowest first."""
-    from toolkit import checking
+    from toolkit import checking, lexicon
 
     size = sum(_chars(d) for d in docs)
     out = []
@@ -148,6 +153,7 @@ def per_rule(docs, rules, budget: float) -> list[tuple[float, str]]:
         while True:
             for doc in docs:
                 checking._words.cache_clear()
+                lexicon.cache_clear()
                 checking.run(doc, [rule])
             reps += 1
             elapsed = time.perf_counter() - start
@@ -231,10 +237,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{what}：{check_time:.3f} 秒（退出码 {last.returncode}）")
     print(f"python -c \"import docx\"：{docx_time:.3f} 秒")
     print(f"比值 {ratio:.2f}× {'PASS' if ratio <= TARGET_RATIO else 'FAIL'}（目标 ≤ {TARGET_RATIO:g}×）")
+    traced = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT,
+                            env=dict(env, PYTHONPROFILEIMPORTTIME="1"))
+    jieba = any(line.startswith("import time:") and line.split("|")[-1].strip() == "jieba"
+                for line in traced.stderr.splitlines())
+    print(f"检查是否导入 jieba：{'是 FAIL（默认规则应不需要 jieba）' if jieba else '否 PASS'}")
     with tempfile.TemporaryDirectory() as empty:
         first_env = dict(env, XDG_CACHE_HOME=empty, LOCALAPPDATA=empty)
         first, _ = wall(cmd, first_env, 1)
-    print(f"用户缓存为空时的第一次运行：{first:.3f} 秒（jieba 建立前缀词典缓存，仅一次）")
+    print(f"用户缓存为空时的第一次运行：{first:.3f} 秒（用到 jieba 时建立其前缀词典缓存，仅一次）")
 
     print()
     print("== jieba 首次使用（新进程，缓存已建，中位数） ==")

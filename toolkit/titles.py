@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 
+from toolkit.lexicon import COMMON, USER_DICT, Lexicon
+
 # GB/T 9704-2012 7.3.1 allows a title several lines; about 18 characters of 22 pt fill a line of
 # the 156 mm 版心 with a comfortable margin either side (practice).
 MAX_CHARS = 18
@@ -48,28 +50,18 @@ _DIAMOND = 3
 _PHRASE_CLASS = 14
 
 
-class _Lexicon:
-    """Word costs for segmentation plus the word classes the break costs depend on."""
+class _Lexicon(Lexicon):
+    """The shared word costs plus hand-listed phrases and the word classes break costs depend on."""
 
     def __init__(
         self, common: bytes, phrase_text: str, userdict_text: str, phrase_path: str = ""
     ) -> None:
-        self.total = 26.0
-        # The file stays undecoded bytes: a title looks up only the lines of its own characters
-        # (binary search, the lines being sorted), so a cold start costs a file read, not a
-        # parse of 60 000 words.
-        self.common = common
-        for line in common[:4096].split(b"\n"):  # the header comments
-            if line.startswith(b"# total-log2 "):
-                self.total = float(line.split()[2])
-        # A word never seen costs like a count of 1, as in jieba: -log2(1 / total).
-        self.unknown = self.total
+        super().__init__(common)
         self.organ: set[str] = set()
         self.lead: set[str] = set()
         self.doctype: set[str] = set()
         self.tail: set[str] = set()
         self.head: set[str] = set()
-        self.phrases: dict[str, list[str]] = {}
         sections: dict[str, set[str] | None] = {
             "organ": self.organ,
             "lead": self.lead,
@@ -99,55 +91,11 @@ class _Lexicon:
             # Function words and one-character organ endings only classify; as words they are
             # already in the common list with their true counts.
             if current is not self.tail and current is not self.head and len(line) > 1:
-                self.phrases.setdefault(line[0], []).append(line)
+                self.add(line, _PHRASE_CLASS)
         # The jieba domain dictionary names the same vocabulary: one place to add a term.
         for raw in userdict_text.splitlines():
             if raw and not raw.startswith("#"):
-                word = raw.split(" ", 1)[0]
-                self.phrases.setdefault(word[0], []).append(word)
-        self._tables: dict[str, tuple[dict[str, float], int]] = {}
-
-    def table(self, head: str) -> tuple[dict[str, float], int]:
-        """Costs of the words starting with `head`, and the length of the longest of them."""
-        found = self._tables.get(head)
-        if found is not None:
-            return found
-        costs: dict[str, float] = {}
-        line = _find_line(self.common, head.encode("utf-8"))
-        if line is not None:
-            cost = self.unknown
-            for field in line.decode("utf-8").split()[1:]:
-                if field.isdigit():
-                    cost = self.total - int(field) - 0.5  # mid-class count
-                else:
-                    costs[field] = cost
-        phrase_cost = self.total - _PHRASE_CLASS - 0.5
-        for phrase in self.phrases.get(head, ()):
-            if costs.get(phrase, phrase_cost) >= phrase_cost:
-                costs[phrase] = phrase_cost
-        found = (costs, max(map(len, costs), default=1))
-        self._tables[head] = found
-        return found
-
-
-def _find_line(data: bytes, key: bytes) -> bytes | None:
-    """The line of `data` whose first field is `key`; lines sorted by first field (UTF-8 order)."""
-    lo, hi = 0, len(data)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        start = data.rfind(b"\n", 0, mid) + 1
-        end = data.find(b"\n", start)
-        if end < 0:
-            end = len(data)
-        space = data.find(b" ", start, end)
-        head = data[start : space if space >= 0 else end]
-        if head == key:
-            return data[start:end]
-        if head < key:
-            lo = end + 1
-        else:
-            hi = start
-    return None
+                self.add(raw.split(" ", 1)[0], _PHRASE_CLASS)
 
 
 @functools.cache
@@ -156,9 +104,9 @@ def _lexicon() -> _Lexicon:
     from toolkit import resources
 
     phrases = resources.path("corpora", "lexicon", "title-phrases.txt")
-    userdict = resources.path("corpora", "jieba", "userdict.txt")
+    userdict = resources.path(*USER_DICT)
     return _Lexicon(
-        resources.path("corpora", "lexicon", "common-words.txt").read_bytes(),
+        resources.path(*COMMON).read_bytes(),
         phrases.read_text(encoding="utf-8"),
         userdict.read_text(encoding="utf-8") if userdict.is_file() else "",
         str(phrases),
@@ -175,28 +123,8 @@ def _is_alnum(ch: str) -> bool:
 
 def _segment_han(run: str, lex: _Lexicon, out: list[tuple[str, str]]) -> None:
     """Most probable segmentation of a run of Han characters (jieba's DAG idea, no HMM)."""
-    unknown = lex.unknown
-    n = len(run)
-    best = [0.0] * (n + 1)
-    nxt = [0] * (n + 1)
-    known = [False] * (n + 1)
-    for i in range(n - 1, -1, -1):
-        costs, maxlen = lex.table(run[i])
-        c = costs.get(run[i])
-        b = (unknown if c is None else c) + best[i + 1]
-        j = i + 1
-        for k in range(i + 2, min(n, i + maxlen) + 1):
-            c = costs.get(run[i:k])
-            if c is not None and c + best[k] < b:
-                b, j = c + best[k], k
-        best[i] = b
-        nxt[i] = j
-        known[i] = j > i + 1 or run[i] in costs
-    i = 0
-    while i < n:
-        # 'w' a word the lexicon knows, 'u' a character it does not (likely part of a name).
-        out.append((run[i : nxt[i]], "w" if known[i] else "u"))
-        i = nxt[i]
+    # 'w' a word the lexicon knows, 'u' a character it does not (likely part of a name).
+    out.extend((word, "w" if known else "u") for word, known in lex.segment(run))
 
 
 def _atoms(title: str, lex: _Lexicon) -> list[tuple[str, str]]:

@@ -68,9 +68,9 @@ _PROBLEMS = (
 )
 
 
-def _unanswered(ctx: Context, answer: str) -> list[tuple[str, str]]:
+def _unanswered(answer: str) -> list[tuple[str, str]]:
     return [(t, d) for t, d in _PROBLEMS
-            if not any(L._answered(w, answer) for w in L._keywords(ctx, t + d))]
+            if not any(L._answered(w, answer) for w in L._keywords(t + d))]
 
 
 def unanswered_problem(text: str, rng: random.Random) -> Result:
@@ -83,7 +83,7 @@ def unanswered_problem(text: str, rng: random.Random) -> Result:
     if not problems or not measures:
         return None
     answer = "".join(L._section_text(ctx, h) for h in measures)
-    choices = _unanswered(ctx, answer)
+    choices = _unanswered(answer)
     if not choices:
         return None
     title, detail = rng.choice(choices)

@@ -98,8 +98,11 @@ def _count_pattern_re() -> re.Pattern:
 
 @functools.lru_cache(maxsize=2048)
 def _head(prefix: str) -> str:
-    """What a title opens with: 动词, 名词 or 介词, by the tag of its first word."""
-    from toolkit.segment import tagged
+    """What a title opens with: 动词, 名词 or 介词, by the tag of its first word.
+
+    The fast segmenter's tags (toolkit.lexicon, from jieba's dictionary tags), not jieba: a
+    check that reaches no rule needing jieba itself never loads it."""
+    from toolkit.lexicon import tagged
 
     for word, tag in tagged(prefix):
         if not word.strip() or tag == "x":
@@ -175,8 +178,11 @@ _RELATED = (
 )
 
 
-def _keywords(ctx: Context, title: str) -> set[str]:
-    return {w for w in ctx.words(title) if len(w) >= 2 and w not in _STOP
+def _keywords(title: str) -> set[str]:
+    """The words of a problem that name it (the fast segmenter's, as jieba's lcut gives them)."""
+    from toolkit.lexicon import words
+
+    return {w for w in words(title) if len(w) >= 2 and w not in _STOP
             and not re.fullmatch(r"[\W\d]+", w)}
 
 
@@ -249,8 +255,8 @@ def _check_problem_measure(ctx: Context, rule: Rule) -> Iterator[Finding]:
     answer = "".join(_section_text(ctx, h) for h in measures)
     for h in problems:
         for i, start, end, title, gist in _section_items(ctx, h):
-            words = _keywords(ctx, title)
-            if words and not any(_answered(w, answer) for w in words | _keywords(ctx, gist)):
+            words = _keywords(title)
+            if words and not any(_answered(w, answer) for w in words | _keywords(gist)):
                 yield rule.at(i, start, end, "在“下一步”中写明针对这一问题的措施", title=title,
                               words="、".join(sorted(words, key=title.find)))
 
@@ -329,7 +335,7 @@ RULES = (
                 "一、基本情况\n二、存在的主要问题和下一步工作打算\n"),
     ),
     Rule(
-        code="L104", name="sibling-frame-mismatch", severity=INFO, words=True,
+        code="L104", name="sibling-frame-mismatch", severity=INFO,
         options={"levels": [2, 3, 4]},
         message="“{title}”与同级标题句式不一致：{why}。",
         basis="写作惯例（并列标题讲究对仗）",
@@ -344,7 +350,7 @@ RULES = (
                 "一、主要做法\n（一）强化能力保障\n（二）强化作风保障\n（三）强化制度保障\n"),
     ),
     Rule(
-        code="L105", name="problem-without-measure", severity=INFO, words=True,
+        code="L105", name="problem-without-measure", severity=INFO,
         message="问题“{title}”在“下一步”部分找不到对应措施（未提到“{words}”）。",
         basis="写作惯例（问题与措施对应）",
         summary="“存在的问题”中列出的每个问题，“下一步打算”中都应有回应；按问题小标题的关键词（及相近说法，"
