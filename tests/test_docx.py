@@ -518,3 +518,15 @@ def test_a_profile_may_put_the_date_under_the_title(tmp_path, cli):
     assert result.code == 0, result.err
     texts = [p.text for p in _docx.Document(tmp_path / "r.docx").paragraphs if p.text]
     assert texts[1] == "（2026年1月5日）" and texts[-1] == "甲局"
+
+
+def test_a_run_in_level_two_heading_keeps_its_face_only_for_the_title(tmp_path):
+    """“（一）强化组织领导。正文……”: the title part in 楷体, the text in the body face."""
+    from toolkit.docxdump import dump
+    from toolkit.parser import parse_text
+
+    doc = parse_text("关于安全生产的报告\n区政府：\n一、主要做法\n（一）强化组织领导。成立工作专班。\n"
+                     "（二）压实企业责任。签订责任书。\n", "r.txt")
+    write_docx(doc, tmp_path / "r.docx")
+    line = next(l for l in dump(tmp_path / "r.docx").splitlines() if "强化组织领导" in l)
+    assert "[楷体_GB2312/Times New Roman 16pt]（一）强化组织领导。[仿宋_GB2312" in line

@@ -30,7 +30,9 @@ PARAGRAPH_STYLES = {
     NOTE: ("Note", "Note"),
 }
 HEADING_STYLES = {n: (f"Heading{n}", f"Heading {n}") for n in (1, 2, 3, 4)}
-LEAD_STYLES = {"heading3_lead": ("RunInHeading3", "Run-in Heading 3"),
+LEAD_STYLES = {"heading1_lead": ("RunInHeading1", "Run-in Heading 1"),
+               "heading2_lead": ("RunInHeading2", "Run-in Heading 2"),
+               "heading3_lead": ("RunInHeading3", "Run-in Heading 3"),
                "heading4_lead": ("RunInHeading4", "Run-in Heading 4"),
                "series_lead": ("SeriesLead", "Series Lead")}
 FOOTER_STYLE = ("Footer", "Footer")
@@ -152,7 +154,7 @@ def _paragraphs(doc: Document, profile: Profile, make: _ooxml.Paragraphs,
             continue
         if kind == HEADING:
             level = _level(block)
-            if level in (3, 4) and 0 < block.lead < len(block.text):
+            if 0 < block.lead < len(block.text):  # run-in: “（一）标题。正文……”
                 char_style = LEAD_STYLES[f"heading{level}_lead"][0]
                 make.paragraph("Normal", [(block.text[:block.lead], char_style),
                                           (block.text[block.lead:], "")])
@@ -318,6 +320,16 @@ def _reference(path: str, mtime: int, size: int) -> tuple[bytes, str]:
     return data, hashlib.sha1(data).hexdigest()
 
 
+def _lead_style(profile: Profile, field: str) -> RunStyle:
+    """The face of a run-in title: the profile's own setting, else its heading level's face
+    (levels 1–2 run in rarely, as in “（一）强化组织领导。正文……”, and then keep their face)."""
+    lead = getattr(profile, field, None)
+    if lead is not None:
+        return lead
+    heading = getattr(profile, field.replace("_lead", ""))
+    return RunStyle(font=heading.font, bold=heading.bold)
+
+
 def _base(profile: Profile, reference: str | Path | None = None) -> _ooxml.Package:
     """The profile's empty DOCX (styles, page, footers), built once and then reused; with a
     unit's reference DOCX laid over it when one is given.
@@ -438,7 +450,7 @@ def _build_base(profile: Profile) -> bytes:
     for field, (style_id, name) in LEAD_STYLES.items():
         style = styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
         style.style_id = style_id
-        _run_style(style, getattr(profile, field), profile)
+        _run_style(style, _lead_style(profile, field), profile)
     footer_style = styles.add_style(FOOTER_STYLE[1], WD_STYLE_TYPE.PARAGRAPH)
     footer_style.style_id = FOOTER_STYLE[0]
     footer_style.base_style = normal
