@@ -9,7 +9,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from conftest import CASES, REFERENCE_YAML, ROOT
+from conftest import CASES, ROOT
 
 SHARED_REFERENCE = ROOT.parent / "shared" / "reference" / "source-report.txt"
 CHECK_CASES = sorted(p for p in (CASES / "check").iterdir() if p.is_dir())

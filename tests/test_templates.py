@@ -84,7 +84,7 @@ def test_a_unit_kind_of_the_same_name_can_extend_the_builtin(tmp_path, cli):
     "{% for i in range(1000) %}{{ para('段落') }}{% endfor %}" * 10,
 ])
 def test_sandbox_escapes_are_refused_with_a_located_error(tmp_path, cli, escape):
-    folder = _unit(tmp_path, escape + "\n")
+    _unit(tmp_path, escape + "\n")
     result = cli("build", "r.yaml", "-o", "r.txt", cwd=tmp_path)
     assert result.code == 2, (result.code, result.err)
     assert "Traceback" not in result.err and "root:" not in result.err

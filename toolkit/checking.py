@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
@@ -182,30 +181,6 @@ def iter_text(ctx: Context, kinds: tuple[str, ...] | None = None) -> Iterator[tu
     for i, block in enumerate(ctx.blocks):
         if kinds is None or block.kind in kinds:
             yield i, block
-
-
-def regex_rule_check(pattern: str | re.Pattern, kinds: tuple[str, ...] | None = None,
-                     suggest: Callable[[re.Match], str] | None = None,
-                     replace: Callable[[re.Match], str | None] | None = None,
-                     args: Callable[[re.Match], dict] | None = None):
-    """A check function that reports every match of `pattern` in the blocks' text.
-
-    The pattern is compiled on first use, so importing the rule tables costs nothing.
-    """
-
-    @functools.cache
-    def compiled() -> re.Pattern:
-        return re.compile(pattern) if isinstance(pattern, str) else pattern
-
-    def check(ctx: Context, rule: Rule) -> Iterator[Finding]:
-        for i, block in iter_text(ctx, kinds):
-            for m in compiled().finditer(block.text):
-                yield rule.at(i, m.start(), m.end(),
-                              suggest(m) if suggest else "",
-                              replace(m) if replace else None,
-                              **(args(m) if args else {}))
-
-    return check
 
 
 def run(doc: Document, rules: Iterable[Rule], severities: Mapping[str, str] | None = None,

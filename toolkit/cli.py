@@ -232,7 +232,7 @@ def batch(source, base, out_dir, combined, combined_title, jobs_n, force, quiet,
         if not quiet:
             click.echo(f"跨文档检查：{item['检查']}：{item['说明']}", err=True)
     if summary.interrupted:
-        click.echo(f"已中止：已完成的部门已保存，其余未生成。重新运行可继续。", err=True)
+        click.echo("已中止：已完成的部门已保存，其余未生成。重新运行可继续。", err=True)
     click.echo(f"生成 {built} 个，未变化 {kept} 个，失败 {failed} 个，用时 {summary.seconds:.1f} 秒。"
                f"质量报告：{csv_path}、{json_path}")
     sys.exit(batching.exit_code(summary))

@@ -73,11 +73,6 @@ def _rebuild(cls, origin, content, attributes):
     return obj
 
 
-def origin_of(value, fallback: Origin | None = None) -> Origin | None:
-    """The origin of a loaded value, if it has one."""
-    return getattr(value, "origin", fallback)
-
-
 # PyYAML's English problems, made into advice a report writer can act on.
 _TRANSLATIONS = (
     ("mapping values are not allowed",

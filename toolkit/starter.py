@@ -62,7 +62,7 @@ def starter(kind: Kind, template_dir: str | None = None) -> str:
         f"# {kind.name}：{kind.description}",
         "# 填写方法：冒号前的键不要改，冒号后写内容；每级缩进两个空格；以“#”开头的行是说明。",
         "# 编号（一、（一）1.）、“一是……二是……”和句末标点由 gongwen 自动生成，不必手写。",
-        f"# 写好后运行：gongwen build 本文件.yaml",
+        "# 写好后运行：gongwen build 本文件.yaml",
         "",
         f"类型: {kind.name}",
     ]

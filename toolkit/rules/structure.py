@@ -995,7 +995,6 @@ def _has_content(ctx: Context, i: int) -> bool:
     A numbered line followed straight by its sibling is a list item (“（一）企业主体责任落实情况。”),
     which may end like a sentence.
     """
-    b = ctx.blocks[i]
     nxt = ctx.blocks[i + 1] if i + 1 < len(ctx.blocks) else None
     if nxt is None:
         return False
