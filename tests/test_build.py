@@ -64,7 +64,7 @@ def test_values_are_taken_as_written(tmp_path, cli):
 def test_utf8_bom_is_read(tmp_path, cli):
     text, result = _text(tmp_path, cli, "\ufeff" + MINIMAL)
     assert text.startswith("X区应急管理局关于安全生产工作情况汇报")
-    assert result.err == ""
+    assert "GB18030" not in result.err and "错误" not in result.err
 
 
 def test_gb18030_is_read_with_a_notice(tmp_path, cli):
@@ -156,7 +156,7 @@ def test_markdown_output(tmp_path, cli):
     md = (tmp_path / "out.md").read_text(encoding="utf-8")
     assert md.startswith("# X区人民政府办公室关于")
     assert "\n## 一、主要经验和做法\n" in md
-    assert "**1.建立高位推进机制。**建立和完善" in md
+    assert "**1.建立高位推进机制**。建立和完善" in md
 
 
 def test_reference_docx_dump_golden(tmp_path, cli, golden):
@@ -179,3 +179,20 @@ def test_docx_reads_back_as_the_text_output(tmp_path, cli):
     assert [p for p in paragraphs if p] == (tmp_path / "r.txt").read_text(encoding="utf-8").splitlines()
     title = docx.Document(tmp_path / "r.docx").paragraphs[0].text
     assert "\n" in title  # the title was broken into lines, and joins back to the one-line title
+
+
+def test_a_matter_ending_in_work_does_not_say_work_twice(tmp_path, cli):
+    text, _ = _text(tmp_path, cli, "单位: 甲局\n事由: 安全生产工作\n")
+    assert text.splitlines()[0] == "甲局关于安全生产工作情况汇报"
+
+
+def test_a_third_level_of_items_is_refused_not_dropped(tmp_path, cli):
+    path = _write(tmp_path, MINIMAL + "经验做法:\n  机制:\n    标题: 机制\n    条目:\n      - 标题: 甲\n"
+                            "        分项:\n          - 标题: 乙\n            分项: [丙]\n")
+    result = cli("build", str(path), "-o", str(tmp_path / "o.txt"))
+    assert result.code == 2 and "不能再有“分项”" in result.err and ":10:13:" in result.err
+
+
+def test_an_empty_required_section_is_noticed_at_build_time(tmp_path, cli):
+    _, result = _text(tmp_path, cli, MINIMAL + "问题:\n  条目: []\n")
+    assert "“经验做法”“问题”“下一步”部分，这里是空的" in result.err

@@ -167,3 +167,10 @@ def test_a_paragraph_may_carry_an_inline_series():
     o = Outline()
     o.para("主要做法是", series=[{"标题": "抓学习"}, {"标题": "抓落实"}])
     assert _texts(o) == ["主要做法是。一是抓学习；二是抓落实。"]
+
+
+def test_a_series_of_one_gets_no_ordinal():
+    o = Outline()
+    o.series([{"标题": "人员不足", "内容": "编制少"}])
+    o.series([{"标题": "加强学习"}], "合段")
+    assert _texts(o) == ["人员不足。编制少。", "加强学习。"]

@@ -166,7 +166,7 @@ def run_check(paths, fmt="text", fix=False, diff=False, annotate=None, select=()
                 echo(format_diagnostic(d))
     if fmt == "json":
         echo(to_json(all_diags))
-    else:
+    elif checked:  # “no problems found” would contradict the errors of unreadable files
         echo(summary(all_diags, checked if len(files) != 1 else 1))
     if input_error:
         return 2

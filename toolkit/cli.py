@@ -69,7 +69,7 @@ def build(path: str, output: str | None, text_path: str | None,
     from toolkit.output import write_text
 
     drafted = draft_file(path, template_dirs)
-    _notices(drafted.source.notices)
+    _notices(drafted.source.notices + drafted.notices)
     doc = drafted.document
     target = Path(output) if output else Path(path).with_suffix(".docx")
     written = []

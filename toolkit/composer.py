@@ -85,7 +85,8 @@ def _inline_series(b: _Builder, items: list[SeriesItem], separator: str) -> None
     if separator == "auto":
         separator = "。" if any(_text(i.body).strip() for i in items) else "；"
     for n, item in enumerate(items, 1):
-        b.add(series_marker(n))
+        if len(items) > 1:  # one item is no series: no 一是
+            b.add(series_marker(n))
         lead = strip_final(item.lead)
         if separator == "。":
             if lead:
@@ -125,6 +126,11 @@ def compose(outline: list[OutBlock], kind: str = "", unit: str = "", source: str
     """The numbered, punctuated Document for an outline."""
     counters = [0] * 5
     series_seen: dict[int, int] = {}
+    # A “series” of one is not a series: 一是 with no 二是 reads as a mistake, so it gets no ordinal.
+    series_size: dict[int, int] = {}
+    for ob in outline:
+        if ob.series:
+            series_size[ob.series] = series_size.get(ob.series, 0) + 1
     blocks: list[Block] = []
     for i, ob in enumerate(outline):
         body = ob.body
@@ -154,6 +160,11 @@ def compose(outline: list[OutBlock], kind: str = "", unit: str = "", source: str
                     _inline_series(b, ob.inline, ob.separator)
             else:
                 b.add(strip_final(body))
+        elif ob.series and series_size[ob.series] == 1:
+            if _text(lead).strip():
+                b.add(strip_final(lead))
+                b.add("。")
+            b.add(finish_sentence(body))
         elif ob.series:
             series = series_seen[ob.series] = series_seen.get(ob.series, 0) + 1
             mark = series_marker(series)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from toolkit.composer import compose
 from toolkit.document import Document
-from toolkit.errors import SchemaError
+from toolkit.errors import Notice, SchemaError
 from toolkit.loader import Map, Text, load
 from toolkit.schema import validate
 from toolkit.sources import SourceText, read_text
@@ -27,6 +27,7 @@ class Draft:
     values: dict
     document: Document
     data: Map  # the file as loaded, reserved keys included (检查 is read by the checker)
+    notices: list = field(default_factory=list)  # things the writer should know (not errors)
 
 
 def draft_text(source: SourceText, templates: tuple[str, ...] = ()) -> Draft:
@@ -55,7 +56,30 @@ def draft_data(data: Map, source: SourceText, templates: tuple[str, ...] = ()) -
     outline = templating.render_outline(kind, values, templates)
     unit = str(values.get("单位") or values.get("落款") or "")
     document = compose(outline, kind=kind.name, unit=unit, source=source.path)
-    return Draft(source, kind, values, document, data)
+    return Draft(source, kind, values, document, data, _missing_sections(kind, values, data))
+
+
+# Keys of a section that do not count as its content.
+_FRAME = ("标题", "方式", "位置")
+
+
+def _has_content(value) -> bool:
+    if isinstance(value, dict):
+        return any(_has_content(v) for k, v in value.items() if k not in _FRAME)
+    if isinstance(value, (list, tuple)):
+        return any(_has_content(v) for v in value)
+    return bool(str(value).strip()) if value is not None else False
+
+
+def _missing_sections(kind, values: dict, data: Map) -> list[Notice]:
+    """A notice for each section the kind requires that the file leaves empty."""
+    empty = [name for name in kind.required_sections if not _has_content(values.get(name))]
+    if not empty:
+        return []
+    origin = data.key_origins.get(empty[0]) or data.origin
+    names = "”“".join(empty)
+    return [Notice(f"{origin.path}:{origin.line}:{origin.column}: “{kind.name}”通常要有“{names}”"
+                   f"部分，这里是空的，生成的文稿中没有{'这一部分' if len(empty) == 1 else '这些部分'}。")]
 
 
 def _template_dirs(data: Map, source: SourceText) -> tuple[str, ...]:

@@ -24,7 +24,9 @@ class Phrase:
     slots: frozenset[str]
 
     def fill(self, values: dict[str, str]) -> str:
-        return _SLOT.sub(lambda m: str(values.get(m.group(1), m.group(0))), self.text)
+        text = _SLOT.sub(lambda m: str(values.get(m.group(1), m.group(0))), self.text)
+        # “推动{事由}工作” with 事由 “安全生产工作” would say 工作 twice.
+        return text.replace("工作工作", "工作")
 
 
 @functools.cache

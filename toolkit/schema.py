@@ -176,15 +176,15 @@ class Validator:
             return None
         return raw
 
-    def items(self, value, label: str) -> list[dict] | None:
+    def items(self, value, label: str, depth: int = 0) -> list[dict] | None:
         if not isinstance(value, Seq):
             hint = "每一项另起一行，以“- ”开头。"
             self.problem(f"“{label}”应为{TYPES['条目列表']}，这里是{_kind_of(value)}。",
                          value.origin, hint)
             return None
-        return [self.item(entry, f"“{label}”第{n}项") for n, entry in enumerate(value, 1)]
+        return [self.item(entry, f"“{label}”第{n}项", depth) for n, entry in enumerate(value, 1)]
 
-    def item(self, value, label: str) -> dict:
+    def item(self, value, label: str, depth: int = 0) -> dict:
         """An item is "标题。内容" text, or a mapping of 标题/内容/分项/分项方式."""
         if isinstance(value, Seq):
             self.problem(f"{label}应为文字或“标题/内容”映射，这里是列表。", value.origin)
@@ -205,7 +205,14 @@ class Validator:
             paras = self.paragraphs(value["内容"], "内容") or []
             result["内容"] = _join(paras)
         if "分项" in value:
-            result["分项"] = self.items(value["分项"], "分项") or []
+            where = value.key_origins["分项"]
+            if depth:
+                # A third level has no form in a report: it would be dropped, so say so here.
+                self.problem(f"{label}的分项中不能再有“分项”（条目最多两层：条目 → 分项）。",
+                             where, "请把这一层的内容写进分项的“内容”。", 2)
+            else:
+                result["分项"] = self.items(value["分项"], "分项", depth + 1) or []
+                result["_分项位置"] = where
         if "分项方式" in value:
             mode = self.choice(value["分项方式"], FieldSpec("分项方式", "选项", choices=SERIES_MODES),
                                "分项方式")
@@ -213,6 +220,15 @@ class Validator:
         if not result["标题"] and not result["内容"] and not result["分项"]:
             self.problem(f"{label}是空的：至少要写“标题”或“内容”。", value.origin)
         return result
+
+    def series_nesting(self, entries: list[dict], mode: str, label: str) -> None:
+        """Items composed as 一是……二是…… cannot carry their own 分项: it would be lost."""
+        if mode == "编号":
+            return
+        for entry in entries or ():
+            if entry.get("分项"):
+                self.problem(f"“{label}”按“一是……”排列（方式：{mode}），其中的条目不能再有“分项”。",
+                             entry.get("_分项位置"), "请把“方式”改为“编号”，或把分项写进条目的“内容”。", 2)
 
     def group(self, value, label: str, default_mode: str = "编号") -> dict | None:
         if not isinstance(value, Map):
@@ -236,6 +252,7 @@ class Validator:
         if "方式" in value:
             result["方式"] = self.choice(value["方式"], FieldSpec("方式", "选项", choices=("编号",) + SERIES_MODES),
                                        f"{label}.方式") or default_mode
+        self.series_nesting(result["条目"], result["方式"], label)
         return result
 
     def section(self, value, label: str) -> dict | None:
@@ -263,6 +280,7 @@ class Validator:
         if "位置" in value:
             result["位置"] = self.choice(value["位置"], FieldSpec("位置", "选项", choices=PLACES),
                                        f"{label}.位置") or "末尾"
+        self.series_nesting(result["条目"], result["方式"], label)
         return result
 
     def group_list(self, value, label: str) -> list[dict]:
@@ -320,6 +338,8 @@ class Validator:
                 continue
             checked = self.value(raw, spec, prefix + spec.name)
             result[spec.name] = empty_value(spec) if checked is None else checked
+        if isinstance(result.get("条目"), list) and isinstance(result.get("方式"), str):
+            self.series_nesting(result["条目"], result["方式"], prefix.rstrip(".") or "条目")
         return result
 
 

@@ -98,8 +98,12 @@ def new_kind(name: str, parent: str, folder: str, extra: tuple[str, ...] = ()) -
     if not name or any(c in name for c in '/\\:*?"<>|') or name.startswith("."):
         raise InputError(f"模板名称“{name}”不能用作文件夹名。", None, "请用中文名称，如“本单位月报”。")
     root = Path(folder)
-    if not root.is_dir():
-        raise InputError("模板文件夹不存在。", Place(folder), "请先创建这个文件夹。")
+    if root.exists() and not root.is_dir():
+        raise InputError("模板位置是一个文件，不是文件夹。", Place(folder))
+    try:
+        root.mkdir(parents=True, exist_ok=True)  # “--dir 模板/” as the README shows it
+    except OSError as exc:
+        raise InputError(f"无法创建模板文件夹：{exc.strerror or exc}", Place(folder)) from None
     target = root / name
     if target.exists():
         raise InputError("这个模板已经存在，未覆盖。", Place(str(target)))

@@ -19,7 +19,11 @@ def to_markdown(doc: Document) -> str:
         elif block.kind == HEADING and block.level <= 2 and not block.runin:
             out.append("#" * (block.level + 1) + " " + block.text)
         elif block.runin:
-            out.append(f"**{block.text[:block.lead]}**{block.text[block.lead:]}")
+            # CommonMark only closes ** that is not preceded by punctuation when a letter
+            # follows, so the bold stops before the title's “。”.
+            lead = block.text[:block.lead]
+            title, stop = (lead[:-1], lead[-1]) if lead.endswith("。") else (lead, "")
+            out.append(f"**{title}**{stop}{block.text[block.lead:]}")
         else:
             out.append(block.text)
     return "\n\n".join(out) + "\n"
