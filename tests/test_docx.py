@@ -248,6 +248,77 @@ def test_a_date_longer_than_the_signature_stands_two_characters_in_and_moves_it_
     assert date_start - sig_start == 2 * full
 
 
+def test_the_closing_is_kept_with_the_last_body_text(written):
+    """GB/T 9704-2012 7.3.5, 7.3.7: 署名 and 日期 never stand alone on a page. keepNext on the
+    last body paragraph, the blank lines, the 附件说明 lines and the 署名 (CT_PPr order is
+    checked by the schema-order test); nowhere else."""
+    paragraphs = list(parts(written)["word/document.xml"].iter(W + "p"))
+    texts = ["".join(t.text or "" for t in p.iter(W + "t")) for p in paragraphs]
+    kept = [p.find(f"{W}pPr/{W}keepNext") is not None for p in paragraphs]
+    last_body = texts.index("二是压实责任。签订责任书52份。")
+    assert kept[last_body:] == [True] * (len(texts) - last_body - 1) + [False]
+    assert not any(kept[:last_body])
+    assert texts[-2:] == ["某某区人民政府办公室", "2026年1月5日"]
+    assert "" in texts[last_body:]  # the blank lines are among the kept
+
+
+def test_without_a_closing_nothing_is_kept_with_the_next(tmp_path):
+    doc = Document([Block("title", "关于某事的报告"), Block("body", "正文。"),
+                    Block("note", "（此件公开发布）")])
+    xml = parts(write_docx(doc, tmp_path / "a.docx"))["word/document.xml"]
+    assert not list(xml.iter(W + "keepNext"))
+
+
+def _closing(path):
+    paragraphs = docx.Document(str(path)).paragraphs
+    return paragraphs[-2].paragraph_format, paragraphs[-1].paragraph_format
+
+
+def test_sealed_profile_sets_the_date_four_characters_in_and_centres_the_signature_over_it(
+        tmp_path):
+    """GB/T 9704-2012 7.3.5.1: 成文日期右空四字; 署名 centred on the date (以成文日期为准居中)."""
+    profile = styles.load_profile("gbt9704-sealed")
+    assert profile.signature.sealed and not styles.builtin().signature.sealed
+    assert profile.basis("signature.sealed").startswith("GB/T 9704-2012 7.3.5.1")
+    doc = Document([Block("body", "正文。"), Block("signature", "某某区应急管理局"),
+                    Block("date", "2026年1月5日")])
+    out = write_docx(doc, tmp_path / "s.docx", profile)
+    sig, date = _closing(out)
+    full, digit = 315, 155  # 三号 condensed 0.25 pt: a character, a Times New Roman digit
+    line = 11906 - 1587 - 1474
+    date_width = 3 * full + 6 * digit  # 年 月 日 and the digits 2026 1 5
+    sig_width = 8 * full
+    # Both centred between the same indents: their centres meet in any renderer.
+    assert sig.alignment == date.alignment == 1  # center
+    assert (sig.left_indent, sig.right_indent) == (date.left_indent, date.right_indent)
+    centre = (date.left_indent.twips + line - date.right_indent.twips) / 2
+    assert abs(line - (centre + date_width / 2) - 4 * full) <= 1  # 右空四字
+    assert abs(line - (centre + sig_width / 2) - (4 * full + (date_width - sig_width) / 2)) <= 1
+    # two blank lines above, for the seal
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert texts[-4:-2] == ["", ""] and texts[-5] == "正文。"
+
+
+def test_sealed_a_long_signature_stands_two_characters_in_and_the_date_is_centred_under_it(
+        tmp_path):
+    doc = Document([Block("body", "正文。"), Block("signature", "某某市某某区人民政府办公室综合科"),
+                    Block("date", "2026年1月5日")])
+    sig, date = _closing(write_docx(doc, tmp_path / "s.docx", "gbt9704-sealed"))
+    full, line = 315, 11906 - 1587 - 1474
+    sig_width = 16 * full  # 16 characters
+    centre = (sig.left_indent.twips + line - sig.right_indent.twips) / 2
+    assert abs(line - (centre + sig_width / 2) - 2 * full) <= 1  # 署名右空二字
+    assert (sig.left_indent, sig.right_indent, sig.alignment) == (
+        date.left_indent, date.right_indent, date.alignment)
+
+
+def test_sealed_a_date_without_a_signature_stands_four_characters_in(tmp_path):
+    doc = Document([Block("body", "正文。"), Block("date", "2026年1月5日")])
+    date = docx.Document(str(write_docx(doc, tmp_path / "s.docx", "gbt9704-sealed"))
+                         ).paragraphs[-1].paragraph_format
+    assert date.alignment == 2 and date.right_indent.twips == 4 * 315
+
+
 def test_attachments_are_two_characters_in_and_further_numbers_stand_under_the_first(written):
     paragraphs = [p for p in docx.Document(str(written)).paragraphs if p.style.name == "Attachment"]
     first, second = (p.paragraph_format for p in paragraphs)
@@ -451,8 +522,9 @@ def test_dump_runs_as_a_module(written):
     assert bad.returncode == 2 and "找不到文件" in bad.stderr
 
 
-def _letterhead(path, top_mm=40):
-    """A unit's reference DOCX: its own margins, a first-page letterhead with an image."""
+def _letterhead(path, top_mm=40, gbt_page=False):
+    """A unit's reference DOCX: its own margins, a first-page letterhead with an image; with
+    `gbt_page` an A4 page with the GB/T 9704 margins, as a unit's 红头 file has."""
     import io as _io
 
     import docx as _docx
@@ -460,6 +532,9 @@ def _letterhead(path, top_mm=40):
 
     reference = _docx.Document()
     section = reference.sections[0]
+    if gbt_page:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.bottom_margin, section.left_margin, section.right_margin = Mm(35), Mm(28), Mm(26)
     section.top_margin = Mm(top_mm)
     section.different_first_page_header_footer = True
     header = section.first_page_header
@@ -472,7 +547,7 @@ def _letterhead(path, top_mm=40):
     return path
 
 
-def test_reference_docx_supplies_page_setup_letterhead_and_styles(tmp_path, cli):
+def test_reference_docx_supplies_page_setup_and_letterhead_and_keeps_our_styles(tmp_path, cli):
     import docx as _docx
 
     from conftest import REFERENCE_YAML
@@ -484,6 +559,7 @@ def test_reference_docx_supplies_page_setup_letterhead_and_styles(tmp_path, cli)
     built = _docx.Document(tmp_path / "out.docx")
     section = built.sections[0]
     assert abs(section.top_margin.mm - 40) < 0.1  # the reference's page setup
+    assert abs(section.footer_distance.mm - 25.2) < 0.1  # our page number's place stays
     assert section.different_first_page_header_footer
     first = section.first_page_header
     assert first.paragraphs[0].text == "青山区应急管理局文件"
@@ -495,6 +571,78 @@ def test_reference_docx_supplies_page_setup_letterhead_and_styles(tmp_path, cli)
     from toolkit._ooxml import _SECT_ORDER
 
     assert order == sorted(order, key=_SECT_ORDER.index)
+    # our styles and grid, not python-docx's Calibri Normal and its 18 pt lines
+    xml = parts(tmp_path / "out.docx")
+    normal = style(xml["word/styles.xml"], "Normal")
+    assert attr(normal.find(f"{W}rPr/{W}rFonts"), "eastAsia") == "仿宋_GB2312"
+    assert attr(normal.find(f"{W}pPr/{W}spacing"), "line") == "579"
+    grid = xml["word/document.xml"].find(f"{W}body/{W}sectPr/{W}docGrid")
+    assert (attr(grid, "type"), attr(grid, "linePitch")) == ("lines", "579")
+    # the letterhead keeps its own look: its style is a flattened copy, not our Normal's child
+    header_style = attr(first._element.find(f".//{W}pStyle"), "val")
+    assert header_style.startswith("Unit")
+    copied = style(xml["word/styles.xml"], header_style)
+    assert copied.find(f"{W}basedOn") is None
+    assert attr(copied.find(f"{W}pPr/{W}snapToGrid"), "val") == "0"
+    assert attr(copied.find(f"{W}pPr/{W}spacing"), "lineRule") == "auto"
+
+
+def test_an_ordinary_word_file_with_a_first_page_letterhead_leaves_no_layout_finding(tmp_path,
+                                                                                     cli):
+    """python-docx's default styles (Calibri, theme fonts, 1.15 lines) and a first-page
+    letterhead (titlePg) on an A4 page set up per 4.2.1: no D finding, and page 1 keeps its
+    page number (titlePg gives page 1 its own footer: it is ours, 7.5)."""
+    ref = _letterhead(tmp_path / "r.docx", top_mm=37, gbt_page=True)
+    out = write_docx(report(), tmp_path / "out.docx", reference=ref)
+    sect = parts(out)["word/document.xml"].find(f"{W}body/{W}sectPr")
+    assert sect.find(f"{W}titlePg") is not None
+    rid = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    footers = {attr(r, "type"): r.get(rid) for r in sect.iter(W + "footerReference")}
+    assert footers["first"] == footers["default"]
+    assert footers["even"] != footers["default"]
+    import json
+
+    checked = cli("check", str(out), "--format", "json")
+    assert not [f for f in json.loads(checked.out) if f["code"].startswith("D")], checked.out
+
+
+def test_reference_styles_are_opt_in(tmp_path):
+    ref = _letterhead(tmp_path / "r.docx")
+    plain = write_docx(report(), tmp_path / "a.docx", reference=ref)
+    taken = write_docx(report(), tmp_path / "b.docx", reference=ref, styles=True)
+
+    def normal_font(path):
+        rfonts = style(parts(path)["word/styles.xml"], "Normal").find(f"{W}rPr/{W}rFonts")
+        return attr(rfonts, "eastAsia")
+
+    assert normal_font(plain) == "仿宋_GB2312"
+    assert normal_font(taken) != "仿宋_GB2312"  # python-docx's template Normal, as asked
+    grid = parts(taken)["word/document.xml"].find(f"{W}body/{W}sectPr/{W}docGrid")
+    assert attr(grid, "linePitch") != "579"  # with its styles, the reference's grid too
+
+
+def test_a_header_written_out_of_schema_order_is_put_in_order(tmp_path):
+    """A unit's file from another tool may have pPr children out of order; Word would refuse
+    our file for the copied header, so it is reordered."""
+    import io as _io
+
+    ref = _letterhead(tmp_path / "r.docx")
+    with zipfile.ZipFile(ref) as archive:
+        members = {n: archive.read(n) for n in archive.namelist()}
+    header = next(n for n in members if n.startswith("word/header"))
+    members[header] = members[header].replace(
+        b"<w:pPr>", b'<w:pPr><w:jc w:val="center"/><w:pBdr><w:bottom w:val="single" '
+                    b'w:sz="18" w:space="4" w:color="FF0000"/></w:pBdr>', 1)
+    buffer = _io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    (tmp_path / "bad.docx").write_bytes(buffer.getvalue())
+    out = write_docx(report(), tmp_path / "out.docx", reference=tmp_path / "bad.docx")
+    for name, root in parts(out).items():
+        for props in root.iter(W + "pPr"):
+            ranks = [PPR.index(local(c)) for c in props]
+            assert ranks == sorted(ranks), f"{name}: {[local(c) for c in props]}"
 
 
 def test_a_broken_reference_docx_is_exit_2(tmp_path, cli):

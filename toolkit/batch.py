@@ -64,7 +64,8 @@ class Options:
     style: str | None = None
     config: str | None = None
     check: bool = True
-    reference: str | None = None  # a unit's reference DOCX (page setup, letterhead, styles)
+    reference: str | None = None  # a unit's reference DOCX (page setup, letterhead)
+    reference_styles: bool = False  # take its styles and grid too
 
 
 @dataclass
@@ -142,7 +143,8 @@ def build_one(job: Job, output_name: str, options: Options) -> Result:
     try:
         draft = draft_data(job.load(), SourceText(job.source, ""), options.templates)
         target = Path(options.out_dir) / f"{output_name}.docx"
-        write_docx(draft.document, target, _worker["profile"], options.reference)
+        write_docx(draft.document, target, _worker["profile"], options.reference,
+                   options.reference_styles)
         result.output = str(target)
         result.status = "已生成"
         text = draft.document.text()
@@ -216,6 +218,7 @@ def fingerprint(job: Job, options: Options) -> str:
     h.update(load_profile(options.style).key.encode())
     if options.reference and Path(options.reference).is_file():
         h.update(Path(options.reference).read_bytes())
+        h.update(str(options.reference_styles).encode())
     h.update(str(options.check).encode())
     for settings_file in (resources.path("configs", "checks.yaml"), options.config):
         if settings_file and Path(settings_file).is_file():

@@ -58,12 +58,14 @@ def init(path: str, kind: str | None, template_dirs: tuple[str, ...], force: boo
               help="本单位模板文件夹（可多次指定）。")
 @click.option("--style", default=None, help="样式配置（YAML 文件或内置名称），默认 gbt9704。")
 @click.option("--reference-docx", "reference", default=None,
-              help="本单位的参考 DOCX：沿用它的页面设置、页眉（红头）和样式。")
+              help="本单位的参考 DOCX：沿用它的页面设置和页眉（红头）。")
+@click.option("--reference-styles", is_flag=True,
+              help="同时采用参考文档的样式和文档网格（默认只取页面设置和页眉）。")
 @click.option("--require-fonts", is_flag=True,
               help="文档要用的字体本机没有装齐时不生成（用于在本机直接打印的场合）。")
 def build(path: str, output: str | None, text_path: str | None,
           template_dirs: tuple[str, ...], style: str | None, reference: str | None,
-          require_fonts: bool) -> None:
+          reference_styles: bool, require_fonts: bool) -> None:
     """由 YAML 起草报告，排成 GB/T 9704 格式的 DOCX。"""
     from toolkit.drafting import draft_file
     from toolkit.output import write_text
@@ -89,8 +91,8 @@ def build(path: str, output: str | None, text_path: str | None,
         if require_fonts:  # before anything is written: a refused build leaves no file
             from toolkit.fonts import require
 
-            require(doc, style, reference, path)
-        write_docx(doc, target, load_profile(style), reference)
+            require(doc, style, reference, path, reference_styles)
+        write_docx(doc, target, load_profile(style), reference, reference_styles)
     else:
         raise InputError("不支持的输出格式。", Place(str(target)),
                          "输出文件的扩展名应为 .docx、.txt 或 .md。")
@@ -201,9 +203,11 @@ def rules(code: str | None, fmt: str) -> None:
 @click.option("--templates", "template_dirs", multiple=True, help="本单位模板文件夹。")
 @click.option("--config", default=None, help="检查设置文件。")
 @click.option("--reference-docx", "reference", default=None,
-              help="本单位的参考 DOCX：沿用它的页面设置、页眉（红头）和样式。")
+              help="本单位的参考 DOCX：沿用它的页面设置和页眉（红头）。")
+@click.option("--reference-styles", is_flag=True,
+              help="同时采用参考文档的样式和文档网格（默认只取页面设置和页眉）。")
 def batch(source, base, out_dir, combined, combined_title, jobs_n, force, quiet, no_check, style,
-          template_dirs, config, reference) -> None:
+          template_dirs, config, reference, reference_styles) -> None:
     """批量生成各部门报告：一个文件夹的 YAML，或一份 CSV/XLSX 名单。"""
     from toolkit import batch as batching
     from toolkit.roster import collect
@@ -213,7 +217,7 @@ def batch(source, base, out_dir, combined, combined_title, jobs_n, force, quiet,
     out = batching.check_out_dir(out_dir)
     jobs = collect(source, base)
     options = batching.Options(str(out), tuple(template_dirs), style, config, not no_check,
-                               reference)
+                               reference, reference_styles)
     summary = batching.run_batch(jobs, options, jobs_n, force, quiet, click.echo)
     csv_path, json_path = batching.write_qa(summary, out)
     if combined and not summary.interrupted:
@@ -222,7 +226,7 @@ def batch(source, base, out_dir, combined, combined_title, jobs_n, force, quiet,
         docs = batching.documents_for_volume(jobs, summary, options)
         if docs:
             title = combined_title or batching.volume_title(docs)
-            write_volume(docs, title, combined, style, reference)
+            write_volume(docs, title, combined, style, reference, reference_styles)
             if not quiet:
                 click.echo(f"已生成汇编 {combined}（{len(docs)} 个部门）。", err=True)
         else:

@@ -47,28 +47,32 @@ _MAX_BASES = 16
 
 
 def render_docx(doc: Document, profile: Profile | str | Path | None = None,
-                reference: str | Path | None = None) -> bytes:
+                reference: str | Path | None = None, styles: bool = False) -> bytes:
     """The DOCX bytes of `doc` set in `profile` (default: the built-in gbt9704), over a unit's
-    reference DOCX when given (its page setup, letterhead header and styles)."""
+    reference DOCX when given: its page setup and letterhead headers, and with `styles` its
+    styles and line grid as well (see `_ooxml.apply_reference`)."""
     buffer = io.BytesIO()
-    _write(doc, load_profile(profile), buffer, reference)
+    _write(doc, load_profile(profile), buffer, reference, styles=styles)
     return buffer.getvalue()
 
 
 def write_docx(doc: Document, target: str | Path,
                profile: Profile | str | Path | None = None,
-               reference: str | Path | None = None) -> Path:
-    """Write `doc` as a DOCX at `target`, atomically: a failure leaves any previous file intact."""
+               reference: str | Path | None = None, styles: bool = False) -> Path:
+    """Write `doc` as a DOCX at `target`, atomically: a failure leaves any previous file intact.
+    `reference` and `styles` as for `render_docx`."""
     profile = load_profile(profile)
-    package = _base(profile, reference)  # before the target is touched: errors leave it alone
+    # before the target is touched: errors leave it alone
+    package = _base(profile, reference, styles)
     return atomic_write(target, lambda handle: _write(doc, profile, handle, reference, package))
 
 
 # ---------------------------------------------------------------- the per-report part
 
-def _write(doc: Document, profile: Profile, handle, reference=None, package=None) -> None:
+def _write(doc: Document, profile: Profile, handle, reference=None, package=None,
+           styles: bool = False) -> None:
     _check_text(doc)
-    package = package or _base(profile, reference)
+    package = package or _base(profile, reference, styles)
     make = _ooxml.Paragraphs()
     _paragraphs(doc, profile, make)
     now = build_time()
@@ -141,42 +145,63 @@ def _paragraphs(doc: Document, profile: Profile, make: _ooxml.Paragraphs,
     if profile.date.under_title:
         blocks = _date_under_title(blocks)
     closing = _closing_layout(blocks, profile)
+    start = _closing_start(blocks)
+    last = len(blocks) - 1
     prev = None
     for i, block in enumerate(blocks):
+        keep_blank = start is not None and i >= start
         for _ in range(_blank_lines(profile, prev, block)):
-            make.paragraph("Normal")
+            make.paragraph("Normal", keep_next=keep_blank)
         prev = block
         kind = block.kind
+        # Body text, blank lines, 附件说明 and 署名 kept with what follows, so the closing
+        # never stands alone on a page (GB/T 9704-2012 7.3.5, 7.3.7: no “此页无正文”).
+        keep = start is not None and start - 1 <= i < last
         if new_page and i == 0:
             texts = break_title(block.text, profile.title.max_line_chars) if kind == TITLE else None
             make.paragraph(PARAGRAPH_STYLES.get(kind, ("Normal",))[0],
-                           [(list(texts or [block.text]), "")], page_break_before=True)
+                           [(list(texts or [block.text]), "")], page_break_before=True,
+                           keep_next=keep)
             continue
         if kind == HEADING:
             level = _level(block)
             if 0 < block.lead < len(block.text):  # run-in: “（一）标题。正文……”
                 char_style = LEAD_STYLES[f"heading{level}_lead"][0]
                 make.paragraph("Normal", [(block.text[:block.lead], char_style),
-                                          (block.text[block.lead:], "")])
+                                          (block.text[block.lead:], "")], keep_next=keep)
             else:
-                make.paragraph(HEADING_STYLES[level][0], [(block.text, "")])
+                make.paragraph(HEADING_STYLES[level][0], [(block.text, "")], keep_next=keep)
         elif kind == TITLE:
             lines = break_title(block.text, profile.title.max_line_chars) or [block.text]
-            make.paragraph("Title", [(list(lines), "")])
+            make.paragraph("Title", [(list(lines), "")], keep_next=keep)
         elif kind == BODY and block.series and 0 < block.lead < len(block.text):
             make.paragraph("Normal", [(block.text[:block.lead], LEAD_STYLES["series_lead"][0]),
-                                      (block.text[block.lead:], "")])
+                                      (block.text[block.lead:], "")], keep_next=keep)
         elif kind in (SIGNATURE, DATE):
             indent, align = closing[i]
             make.paragraph(PARAGRAPH_STYLES[kind][0], [(block.text, "")], indent=indent,
-                           align=align)
+                           align=align, keep_next=keep)
         elif kind == ATTACHMENT:
             make.paragraph("Attachment", [(block.text, "")],
-                           indent=_attachment_indent(block.text, profile))
+                           indent=_attachment_indent(block.text, profile), keep_next=keep)
         elif kind in PARAGRAPH_STYLES:
-            make.paragraph(PARAGRAPH_STYLES[kind][0], [(block.text, "")])
+            make.paragraph(PARAGRAPH_STYLES[kind][0], [(block.text, "")], keep_next=keep)
         else:
             raise ValueError(f"unknown block kind {kind!r}")
+
+
+_CLOSING = (ATTACHMENT, SIGNATURE, DATE, NOTE)
+
+
+def _closing_start(blocks: list[Block]) -> int | None:
+    """Index of the first block of the closing (附件说明, 署名, 日期, 附注 at the end), or None
+    when the report has no 附件说明, 署名 or 日期 at its end."""
+    at = len(blocks)
+    while at and blocks[at - 1].kind in _CLOSING:
+        at -= 1
+    if not any(b.kind != NOTE for b in blocks[at:]):
+        return None
+    return at
 
 
 def estimate_lines(doc: Document, profile: Profile) -> int:
@@ -200,9 +225,10 @@ def estimate_lines(doc: Document, profile: Profile) -> int:
 
 def write_volume(docs: list[Document], title: str, target: str | Path,
                  profile: Profile | str | Path | None = None,
-                 reference: str | Path | None = None) -> Path:
+                 reference: str | Path | None = None, styles: bool = False) -> Path:
     """A combined volume (汇编): a cover title, a table of contents, then each report starting on
-    a new page, one section so page numbers run on, every page in the profile's layout."""
+    a new page, one section so page numbers run on, every page in the profile's layout.
+    `reference` and `styles` as for `render_docx`."""
     profile = load_profile(profile)
     lines_per_page = profile.grid.lines
     contents_lines = 4 + len(docs)
@@ -223,9 +249,9 @@ def write_volume(docs: list[Document], title: str, target: str | Path,
             _paragraphs(doc, profile, make, new_page=True)
         now = build_time()
         unit = "、".join(dict.fromkeys(d.unit for d in docs if d.unit))[:200]
-        _base(profile, reference).write(handle, make.xml(),
-                                        _ooxml.core_properties(title, unit, now), now,
-                             update_fields=True)
+        _base(profile, reference, styles).write(handle, make.xml(),
+                                                _ooxml.core_properties(title, unit, now), now,
+                                                update_fields=True)
 
     return atomic_write(target, write)
 
@@ -252,7 +278,8 @@ def _twips(mm: float) -> int:
 
 
 def _closing_layout(blocks: list[Block], profile: Profile) -> dict[int, tuple[dict, str | None]]:
-    """Indent and alignment of signature and date lines (GB/T 9704-2012 7.3.5.2).
+    """Indent and alignment of signature and date lines (GB/T 9704-2012 7.3.5.2; the sealed
+    layout of 7.3.5.1 when the profile's signature.sealed is true, see `_sealed`).
 
     署名 stands 2 characters from the right; the date's first character sits 2 characters right
     of the 署名's first character, so the date is set flush left from that point (exact in any
@@ -277,6 +304,9 @@ def _closing_layout(blocks: list[Block], profile: Profile) -> dict[int, tuple[di
             s_text, d_text = partner.text if partner else "", block.text
         s_width = _width(s_text, profile, sig.size_pt)
         d_width = _width(d_text, profile, date.size_pt) if d_text else 0
+        if sig.sealed and d_text:
+            layout[i] = _sealed(block.kind, s_text, s_width, d_width, profile, line)
+            continue
         date_fits = s_text and s_width >= d_width + shift
         if block.kind == SIGNATURE:
             right = margin if not d_text or date_fits else margin + d_width + shift - s_width
@@ -287,6 +317,25 @@ def _closing_layout(blocks: list[Block], profile: Profile) -> dict[int, tuple[di
         else:
             layout[i] = ({"right_chars": 0, "right": margin}, None)
     return layout
+
+
+def _sealed(kind: str, s_text: str, s_width: int, d_width: int, profile: Profile,
+            line: int) -> tuple[dict, str | None]:
+    """Indent and alignment of a sealed closing (GB/T 9704-2012 7.3.5.1): 成文日期 右空四字
+    and the 署名 centred over it. Both lines are centred on the same axis between the same
+    indents, so their centres meet in any renderer whatever the digits measure; the axis is
+    the date's centre (date.right_chars in), or, for a 署名 that would then come closer than
+    signature.right_chars to the edge, the 署名's centre at that distance."""
+    full, _ = _pitch(profile, profile.signature.size_pt)
+    date_right = round(profile.date.right_chars * full)
+    if not s_text:  # a date alone: 右空四字
+        return {"right_chars": 0, "right": date_right}, "right"
+    axis = max(date_right + d_width / 2,  # from the right edge
+               round(profile.signature.right_chars * full) + s_width / 2)
+    half = min(axis, line - axis)
+    right = round(axis - half)
+    left = round(line - axis - half)
+    return {"left_chars": 0, "left": left, "right_chars": 0, "right": right}, "center"
 
 
 def _attachment_indent(text: str, profile: Profile) -> dict:
@@ -330,9 +379,10 @@ def _lead_style(profile: Profile, field: str) -> RunStyle:
     return RunStyle(font=heading.font, bold=heading.bold)
 
 
-def _base(profile: Profile, reference: str | Path | None = None) -> _ooxml.Package:
+def _base(profile: Profile, reference: str | Path | None = None,
+          styles: bool = False) -> _ooxml.Package:
     """The profile's empty DOCX (styles, page, footers), built once and then reused; with a
-    unit's reference DOCX laid over it when one is given.
+    unit's reference DOCX laid over it when one is given (its styles too with `styles`).
 
     Kept in memory for the process and on disk in the user's cache folder, so a cold build
     neither imports python-docx nor builds styles again; any cache problem means a rebuild.
@@ -341,12 +391,12 @@ def _base(profile: Profile, reference: str | Path | None = None) -> _ooxml.Packa
         info = Path(reference).stat() if Path(reference).is_file() else None
         data, digest = _reference(str(reference), info.st_mtime_ns if info else 0,
                                   info.st_size if info else 0)
-        key = profile.key + digest
+        key = profile.key + digest + ("+styles" if styles else "")
         package = _bases.get(key)
         if package is None:
             plain = _base(profile)
             try:
-                blob = _ooxml.apply_reference(plain.blob(), data)
+                blob = _ooxml.apply_reference(plain.blob(), data, styles=styles)
             except Exception as exc:  # a DOCX we cannot take apart: say so, do not crash
                 raise InputError(f"无法使用参考文档（{type(exc).__name__}）。",
                                  Place(str(reference)),

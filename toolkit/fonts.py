@@ -319,14 +319,14 @@ def describe(uses: list[FaceUse], path: str) -> str:
     return "\n".join(lines)
 
 
-def require(doc, style, reference, source: str) -> None:
+def require(doc, style, reference, source: str, styles: bool = False) -> None:
     """Refuse (RefusedError, exit 1) when a face the built DOCX would use is not installed:
     for offices that print on the machine that builds."""
     from toolkit.docxwriter import render_docx
     from toolkit.errors import Place, RefusedError
     from toolkit.styles import load_profile
 
-    data = render_docx(doc, load_profile(style), reference)
+    data = render_docx(doc, load_profile(style), reference, styles)
     uses = faces_of(data, doc.blocks, "built")
     installed = installed_families()
     if installed is None:

@@ -65,8 +65,9 @@ class ParaStyle:
     snap_to_grid: bool = True
     max_line_chars: int = 0  # title only
     left_chars: float = 0  # attachment only
-    right_chars: float = 0  # signature only
+    right_chars: float = 0  # signature, and date when sealed: its 右空 in characters
     shift_chars: float = 0  # date only
+    sealed: bool = False  # signature only: the sealed layout (GB/T 9704-2012 7.3.5.1)
     under_title: bool = False  # date only: “（2026年1月5日）” centred under the title instead
 
 
