@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import hashlib
 import io
 import json
@@ -68,7 +69,7 @@ class Options:
     reference_styles: bool = False  # take its styles and grid too
 
 
-@dataclass
+@dataclass(slots=True)  # a batch holds one per department: keep each small
 class Result:
     """What one department's build produced: the QA row and material for cross-document checks."""
 
@@ -233,9 +234,21 @@ def _load_state(out_dir: Path) -> dict:
         return {}
 
 
+def _write_json(target: Path, data, indent: int) -> Path:
+    """JSON written straight to the file, piece by piece: a thousand departments' records never
+    become one string in memory."""
+    def write(handle) -> None:
+        text = io.TextIOWrapper(handle, encoding="utf-8", newline="\n")
+        json.dump(data, text, ensure_ascii=False, indent=indent,
+                  default=lambda o: dataclasses.asdict(o) if dataclasses.is_dataclass(o) else o)
+        text.flush()
+        text.detach()  # the caller closes the file
+
+    return atomic_write(target, write)
+
+
 def _save_state(out_dir: Path, state: dict) -> None:
-    data = json.dumps(state, ensure_ascii=False, indent=1).encode("utf-8")
-    atomic_write(out_dir / STATE_FILE, lambda handle: handle.write(data))
+    _write_json(out_dir / STATE_FILE, state, 1)
 
 
 @dataclass
@@ -317,7 +330,7 @@ def run_batch(jobs: list[Job], options: Options, jobs_n: int | None = None, forc
             results[i] = kept
             new_state[job.source] = previous
             continue
-        jobs[i].digest = digest  # type: ignore[attr-defined]
+        jobs[i].digest = digest
         todo.append(i)
     progress = Progress(len(jobs), quiet, echo)
     for i, r in results.items():
@@ -326,12 +339,11 @@ def run_batch(jobs: list[Job], options: Options, jobs_n: int | None = None, forc
     workers = max(1, jobs_n or os.cpu_count() or 1)
     try:
         for i, result in _execute(todo, jobs, names, options, workers):
-            result.digest = getattr(jobs[i], "digest", "")
+            result.digest = jobs[i].digest
             results[i] = result
             progress.update(result)
             if result.status == "已生成":
-                record = {k: v for k, v in result.__dict__.items()}
-                new_state[jobs[i].source] = record
+                new_state[jobs[i].source] = result  # made a dict only while it is written
     except KeyboardInterrupt:
         interrupted = True
     finally:
@@ -493,20 +505,22 @@ def qa_rows(summary: Summary) -> list[dict]:
 def write_qa(summary: Summary, out_dir: Path) -> tuple[Path, Path]:
     """质量报告.csv (UTF-8 with BOM, so Excel shows Chinese) and 质量报告.json."""
     rows = qa_rows(summary)
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    csv_bytes = b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
-    csv_path = atomic_write(out_dir / f"{QA_NAME}.csv", lambda h: h.write(csv_bytes))
+
+    def write_csv(handle) -> None:
+        text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+        writer = csv.DictWriter(text, fieldnames=_COLUMNS, lineterminator="\r\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        text.flush()
+        text.detach()
+
+    csv_path = atomic_write(out_dir / f"{QA_NAME}.csv", write_csv)
     report = {"生成时间": time.strftime("%Y-%m-%d %H:%M:%S"), "部门": rows,
               "跨文档检查": summary.cross,
               "合计": {"部门数": len(rows), "已生成": summary.count("已生成"),
                        "未变化": summary.count("未变化"), "失败": summary.failed,
                        "用时秒": round(summary.seconds, 2)}}
-    json_bytes = json.dumps(report, ensure_ascii=False, indent=2).encode("utf-8")
-    json_path = atomic_write(out_dir / f"{QA_NAME}.json", lambda h: h.write(json_bytes))
-    return csv_path, json_path
+    return csv_path, _write_json(out_dir / f"{QA_NAME}.json", report, 2)
 
 
 def exit_code(summary: Summary) -> int:

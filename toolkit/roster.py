@@ -27,7 +27,7 @@ class RosterShape:
     columns: list  # (column number, name, dotted key parts, is a list column)
 
 
-@dataclass
+@dataclass(slots=True)  # a batch holds one per department: keep each small
 class Job:
     """One department to build: its name, where it came from, and how to load its data.
 
@@ -45,6 +45,7 @@ class Job:
     roster: RosterShape | None = None
     base_path: str | None = None
     kind: str = ""  # the report kind, when known without loading
+    digest: str = ""  # fingerprint of everything its output depends on (set by the batch)
 
     def load(self) -> Map:
         """The department's data merged over the base (loading it if needed)."""
