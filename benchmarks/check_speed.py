@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-REFERENCE = Path("/work/shared/reference/source-report.txt")
+REFERENCE = ROOT.parent / "shared" / "reference" / "source-report.txt"
 CORPUS = ROOT / "corpora" / "clean"
 TARGET_WARM = 200_000
 TARGET_RATIO = 4.0

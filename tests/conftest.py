@@ -13,6 +13,19 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"
 REFERENCE_YAML = ROOT / "configs" / "examples" / "reference-report.yaml"
+# The shared reference report: CI lays shared/ beside the clone, as on a developer's machine.
+SHARED_REFERENCE = ROOT.parent / "shared" / "reference" / "source-report.txt"
+
+
+def found(text: str, rules, code: str | None = None):
+    """(code, text found, replacement) for each finding of `rules` (or of one code) on `text`."""
+    from toolkit.checking import run
+    from toolkit.parser import parse_text
+
+    doc = parse_text(text)
+    chosen = [r for r in rules if code is None or r.code == code]
+    return [(f.code, doc.blocks[f.block].text[f.start:f.end] if f.block >= 0 else "",
+             f.replacement) for f, _ in run(doc, chosen)]
 
 
 def pytest_addoption(parser):

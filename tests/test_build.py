@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CASES, REFERENCE_YAML, ROOT
+from conftest import CASES, REFERENCE_YAML, SHARED_REFERENCE
 
-SHARED_REFERENCE = ROOT.parent / "shared" / "reference" / "source-report.txt"
 
 
 def test_reference_text_equals_the_source_report(tmp_path, cli):

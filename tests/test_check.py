@@ -9,9 +9,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from conftest import CASES, ROOT
+from conftest import CASES, ROOT, SHARED_REFERENCE
 
-SHARED_REFERENCE = ROOT.parent / "shared" / "reference" / "source-report.txt"
 CHECK_CASES = sorted(p for p in (CASES / "check").iterdir() if p.is_dir())
 JSON_FIELDS = {"path", "line", "column", "end_line", "end_column", "code", "name", "severity",
                "message", "suggestion"}

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import REFERENCE_YAML
+from conftest import REFERENCE_YAML, SHARED_REFERENCE
 from toolkit.composer import compose
 from toolkit.document import (ATTACHMENT, BODY, DATE, HEADING, NOTE, SALUTATION, SIGNATURE,
                               SUBTITLE, TITLE)
@@ -17,7 +16,7 @@ from toolkit.outline import OutBlock, Piece, SeriesItem
 from toolkit.parser import heading_marker, marker_number, parse_text, series_marker_of
 from toolkit.sources import read_text
 
-SOURCE_REPORT = Path("/work/shared/reference/source-report.txt")
+SOURCE_REPORT = SHARED_REFERENCE
 
 
 def _kinds(text: str) -> list[tuple[str, str]]:

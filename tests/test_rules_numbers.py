@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import found as shared_found
 from toolkit.checking import run
 from toolkit.document import BODY, DATE, Block, Document
 from toolkit.parser import parse_text
@@ -14,11 +15,8 @@ BY_CODE = {r.code: r for r in RULES}
 
 
 def found(text: str, code: str | None = None, rules=RULES):
-    """(code, text found, replacement) for each finding of `rules` (or of one code) on `text`."""
-    doc = parse_text(text)
-    chosen = [r for r in rules if code is None or r.code == code]
-    return [(f.code, doc.blocks[f.block].text[f.start:f.end] if f.block >= 0 else "",
-             f.replacement) for f, _ in run(doc, chosen)]
+    """(code, text found, replacement) for each finding of this family (or one code)."""
+    return shared_found(text, rules, code)
 
 
 def fixed_blocks(doc: Document, rule) -> Document:

@@ -10,23 +10,22 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import SHARED_REFERENCE
+from conftest import found as shared_found
 from toolkit.checking import ERROR, run
 from toolkit.document import BODY, DATE, Block, Document
 from toolkit.parser import parse_text
 from toolkit.rules import numbers, punctuation
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCE = Path("/work/shared/reference/source-report.txt")
+SOURCE = SHARED_REFERENCE
 RULES = punctuation.RULES
 BY_CODE = {r.code: r for r in RULES}
 
 
 def found(text: str, code: str | None = None, rules=RULES):
-    """(code, text found, replacement) for each finding of `rules` (or of one code) on `text`."""
-    doc = parse_text(text)
-    chosen = [r for r in rules if code is None or r.code == code]
-    return [(f.code, doc.blocks[f.block].text[f.start:f.end] if f.block >= 0 else "",
-             f.replacement) for f, _ in run(doc, chosen)]
+    """(code, text found, replacement) for each finding of this family (or one code)."""
+    return shared_found(text, rules, code)
 
 
 def fix_blocks(doc: Document, findings) -> Document:

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import SHARED_REFERENCE
 from toolkit.checking import ERROR, run
 from toolkit.document import BODY, HEADING, TITLE, Block, Document
 from toolkit.fixes import apply_to_text
@@ -16,7 +17,7 @@ from toolkit.parser import parse_text
 from toolkit.rules import balance, structure
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCE = Path("/work/shared/reference/source-report.txt")
+SOURCE = SHARED_REFERENCE
 RULES = {r.code: r for r in structure.RULES}
 
 
