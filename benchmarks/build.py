@@ -88,8 +88,8 @@ def main() -> None:
 
     from docxtpl import DocxTemplate
 
-    from toolkit.docxwriter import write_docx
-    from toolkit.drafting import draft_file
+    from toolkit.docx.writer import write_docx
+    from toolkit.draft.pipeline import draft_file
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)

@@ -38,8 +38,9 @@ FAMILIES = ("structure", "punctuation", "numbers", "wording", "balance")
 if str(ROOT) not in sys.path:  # run as a script: make `toolkit` and `benchmarks` importable
     sys.path.insert(0, str(ROOT))
 
-from toolkit.checking import ERROR, INFO, WARNING, Finding, run  # noqa: E402
-from toolkit.parser import parse_text  # noqa: E402
+from toolkit.check.engine import run
+from toolkit.check.model import ERROR, INFO, WARNING, Finding
+from toolkit.text.parser import parse_text
 
 
 @dataclass
@@ -75,7 +76,7 @@ def _kind(doc):
     if not doc.kind:
         return None
     try:
-        from toolkit import templating
+        from toolkit.draft import kinds as templating
 
         return templating.find_kind(doc.kind, ())
     except Exception:  # an unknown kind checks as no kind, as in `gongwen check`
@@ -85,11 +86,11 @@ def _kind(doc):
 def load_engine() -> Engine:
     """all_rules() with the default settings; while families are still being written, the ones
     that import."""
-    from toolkit.settings import load_settings
+    from toolkit.check.settings import load_settings
 
     missing: dict[str, str] = {}
     try:
-        from toolkit.rules import all_rules
+        from toolkit.check.rules import all_rules
 
         rules = tuple(all_rules())
         families = list(FAMILIES)
@@ -97,7 +98,7 @@ def load_engine() -> Engine:
         rules, families = (), []
         for family in FAMILIES:
             try:
-                module = importlib.import_module(f"toolkit.rules.{family}")
+                module = importlib.import_module(f"toolkit.check.rules.{family}")
                 rules += tuple(module.RULES)
                 families.append(family)
             except Exception as exc:
@@ -106,13 +107,13 @@ def load_engine() -> Engine:
     try:
         settings = load_settings(rules)
     except Exception as exc:  # configs/checks.yaml names families that are not written yet
-        from toolkit.settings import Settings
+        from toolkit.check.settings import Settings
 
         missing["settings"] = f"默认设置未能加载（{exc}），改用内置默认"
         settings = Settings()
     lexicons = None  # the default word lists; the engine loads them itself when this is None
     try:
-        from toolkit.lexicons import Lexicons
+        from toolkit.check.wordlists import Lexicons
 
         lexicons = Lexicons.default()
     except Exception as exc:

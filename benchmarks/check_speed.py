@@ -8,7 +8,7 @@ Figures from one run:
 - cold: wall time of a fresh `gongwen check <reference report>` against a fresh
   `python -c "import docx"` (median of several runs, user cache warm). Target ratio <= 4x.
   Also whether that check imports jieba (it should not: the rules that need only words and
-  parts of speech use toolkit.lexicon; jieba loads only for W111's rare candidates), and the
+  parts of speech use toolkit.text.lexicon; jieba loads only for W111's rare candidates), and the
   very first run with an empty user cache (jieba builds its prefix-dictionary cache if used).
 - jieba: first words() and first tagged() in a fresh process (target well under 0.2 s each).
 
@@ -43,14 +43,14 @@ if str(ROOT) not in sys.path:
 STAND_IN = """
 import sys, importlib
 import toolkit.cli  # the CLI's own start-up cost (click …)
-from toolkit.parser import parse_text
-from toolkit.checking import run
-from toolkit.sources import read_text
-from toolkit.settings import load_settings
+from toolkit.text.parser import parse_text
+from toolkit.check.engine import run
+from toolkit.core.sources import read_text
+from toolkit.check.settings import load_settings
 rules = ()
 for family in {families!r}:
     try:
-        rules += tuple(importlib.import_module("toolkit.rules." + family).RULES)
+        rules += tuple(importlib.import_module("toolkit.check.rules." + family).RULES)
     except ImportError:
         pass
 try:
@@ -58,7 +58,7 @@ try:
 except Exception:
     pass
 try:
-    from toolkit.lexicons import Lexicons
+    from toolkit.check.wordlists import Lexicons
     lexicons = Lexicons.default()
 except Exception:
     lexicons = None
@@ -75,14 +75,14 @@ print(len(found))
 
 def load_rules() -> tuple[tuple, list[str]]:
     try:
-        from toolkit.rules import all_rules
+        from toolkit.check.rules import all_rules
 
         return tuple(all_rules()), list(FAMILIES)
     except ImportError:
         rules, present = (), []
         for family in FAMILIES:
             try:
-                rules += tuple(importlib.import_module(f"toolkit.rules.{family}").RULES)
+                rules += tuple(importlib.import_module(f"toolkit.check.rules.{family}").RULES)
                 present.append(family)
             except ImportError:
                 pass
@@ -90,7 +90,7 @@ def load_rules() -> tuple[tuple, list[str]]:
 
 
 def active(rules: tuple) -> list:
-    from toolkit.settings import Settings, load_settings
+    from toolkit.check.settings import Settings, load_settings
 
     try:
         return load_settings(rules).active(rules)
@@ -100,7 +100,7 @@ def active(rules: tuple) -> list:
 
 def usable(rules, docs) -> tuple[list, dict[str, str]]:
     """The rules that run without raising on `docs`, and the errors of those that do not."""
-    from toolkit.checking import run
+    from toolkit.check.engine import run
 
     ok, broken = [], {}
     for rule in rules:
@@ -119,21 +119,20 @@ def _chars(doc) -> int:
 
 def throughput(docs, rules, seconds: float, clear: bool) -> float:
     """Characters per second of running `rules` over `docs`, repeated for about `seconds`."""
-    from toolkit import checking
-
-    from toolkit import lexicon
+    from toolkit.check import engine
+    from toolkit.text import lexicon
 
     for doc in docs:  # warm: jieba loaded, regexes compiled, word lists read
-        checking.run(doc, rules)
+        engine.run(doc, rules)
     size = sum(_chars(d) for d in docs)
     done = 0
     start = time.perf_counter()
     while True:
         for doc in docs:
             if clear:
-                checking._words.cache_clear()
+                engine._words.cache_clear()
                 lexicon.cache_clear()
-            checking.run(doc, rules)
+            engine.run(doc, rules)
         done += size
         elapsed = time.perf_counter() - start
         if elapsed >= seconds:
@@ -142,19 +141,20 @@ def throughput(docs, rules, seconds: float, clear: bool) -> float:
 
 def per_rule(docs, rules, budget: float) -> list[tuple[float, str]]:
     """(chars/s, code) for each rule alone, slowest first."""
-    from toolkit import checking, lexicon
+    from toolkit.check import engine
+    from toolkit.text import lexicon
 
     size = sum(_chars(d) for d in docs)
     out = []
     for rule in rules:
         for doc in docs:
-            checking.run(doc, [rule])
+            engine.run(doc, [rule])
         reps, start = 0, time.perf_counter()
         while True:
             for doc in docs:
-                checking._words.cache_clear()
+                engine._words.cache_clear()
                 lexicon.cache_clear()
-                checking.run(doc, [rule])
+                engine.run(doc, [rule])
             reps += 1
             elapsed = time.perf_counter() - start
             if elapsed >= budget:
@@ -187,7 +187,7 @@ def check_command(env: dict) -> tuple[list[str], str]:
 
 
 JIEBA_FIRST = (
-    "import time; t0 = time.perf_counter(); import toolkit.segment as s;"
+    "import time; t0 = time.perf_counter(); import toolkit.text.segment as s;"
     "s.words('坚决贯彻落实重大决策部署，压实安全生产责任'); t1 = time.perf_counter();"
     "s.tagged('构建三大机制，强化基础保障'); t2 = time.perf_counter(); print(t1 - t0, t2 - t1)"
 )
@@ -200,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--slowest", type=int, default=8, help="slowest rules to list")
     args = parser.parse_args(argv)
 
-    from toolkit.parser import parse_text
+    from toolkit.text.parser import parse_text
 
     rules, present = load_rules()
     rules = active(rules)

@@ -1,4 +1,4 @@
-"""Regenerates corpora/jieba/dict-compact.txt, the small jieba dictionary toolkit.segment loads.
+"""Regenerates corpora/jieba/dict-compact.txt, the small jieba dictionary toolkit.text.segment loads.
 
 jieba's own dict.txt (349,046 words, 5 MB) costs about 0.7 s to load and 0.5 s more for the
 part-of-speech table, far more than a cold `gongwen check` may spend. Most of those words are

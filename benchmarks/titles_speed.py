@@ -17,7 +17,7 @@ COLD = """
 import time
 {preload}
 t = time.perf_counter()
-from toolkit.titles import break_title
+from toolkit.text.titles import break_title
 break_title({title!r})
 print((time.perf_counter() - t) * 1000)
 """
@@ -32,7 +32,7 @@ print((time.perf_counter() - t) * 1000)
 JIEBA = """
 import time
 t = time.perf_counter()
-import toolkit.segment as s
+import toolkit.text.segment as s
 s.words("加强安全生产")
 w = time.perf_counter()
 s.tagged("加强安全生产")
@@ -52,8 +52,8 @@ def median_ms(code: str, runs: int = 7, env: dict[str, str] | None = None) -> li
 
 
 def main() -> None:
-    from toolkit import resources
-    from toolkit.titles import break_title
+    from toolkit.core import resources
+    from toolkit.text.titles import break_title
 
     cold = median_ms(COLD.format(preload="", title=REFERENCE))[0]
     # What a build pays on top of modules it has loaded anyway (pathlib for resources, re …).

@@ -19,8 +19,8 @@ SHARED_REFERENCE = ROOT.parent / "shared" / "reference" / "source-report.txt"
 
 def found(text: str, rules, code: str | None = None):
     """(code, text found, replacement) for each finding of `rules` (or of one code) on `text`."""
-    from toolkit.checking import run
-    from toolkit.parser import parse_text
+    from toolkit.check.engine import run
+    from toolkit.text.parser import parse_text
 
     doc = parse_text(text)
     chosen = [r for r in rules if code is None or r.code == code]

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import docx
 from conftest import ROOT
-from toolkit.batch import safe_name, unique_names
+
+from toolkit.batch.runner import safe_name, unique_names
 
 EXAMPLE = ROOT / "configs" / "examples" / "batch"
 

@@ -6,9 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import CASES, REFERENCE_YAML, SHARED_REFERENCE
-
 
 
 def test_reference_text_equals_the_source_report(tmp_path, cli):
@@ -160,7 +158,7 @@ def test_markdown_output(tmp_path, cli):
 
 def test_reference_docx_dump_golden(tmp_path, cli, golden):
     """Page settings and every paragraph's style, fonts, size, indent and text, as a reviewable dump."""
-    from toolkit.docxdump import dump
+    from toolkit.docx.dump import dump
 
     result = cli("build", str(REFERENCE_YAML), "-o", str(tmp_path / "ref.docx"))
     assert result.code == 0, result.err

@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 
 import pytest
-
 from conftest import CASES
 
 ERROR_CASES = sorted(p for p in (CASES / "errors").iterdir() if p.is_dir())

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import docx
 import pytest
-
 from conftest import CASES, ROOT, SHARED_REFERENCE
 
 CHECK_CASES = sorted(p for p in (CASES / "check").iterdir() if p.is_dir())

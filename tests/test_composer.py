@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit.composer import compose
-from toolkit.document import HEADING
-from toolkit.numerals import chinese, marker, parse_chinese
-from toolkit.outline import Outline
+from toolkit.core.document import HEADING
+from toolkit.core.numerals import chinese, marker, parse_chinese
+from toolkit.draft.composer import compose
+from toolkit.draft.outline import Outline
 
 
 def _texts(outline: Outline) -> list[str]:
@@ -109,8 +109,8 @@ def test_counters_reset_under_a_new_parent():
 
 
 def test_spans_point_back_to_yaml():
-    from toolkit.document import Origin
-    from toolkit.loader import Text
+    from toolkit.core.document import Origin
+    from toolkit.draft.loader import Text
 
     o = Outline()
     o.heading(2, Text("构建“{数}大机制”，凝聚合力", Origin("r.yaml", 7, 12, True)))

@@ -8,9 +8,9 @@ import zipfile
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from toolkit.docxwriter import render_docx
-from toolkit.drafting import draft_text
-from toolkit.sources import SourceText
+from toolkit.core.sources import SourceText
+from toolkit.docx.writer import render_docx
+from toolkit.draft.pipeline import draft_text
 
 CJK = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF), min_size=1,
               max_size=30)
@@ -50,7 +50,7 @@ def test_source_date_epoch_gives_identical_bytes(monkeypatch):
     from conftest import REFERENCE_YAML
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-    from toolkit.drafting import draft_file
+    from toolkit.draft.pipeline import draft_file
 
     doc = draft_file(REFERENCE_YAML).document
     first = render_docx(doc)

@@ -13,11 +13,13 @@ import docx
 import pytest
 from lxml import etree
 
-from toolkit import docxdump, docxwriter, styles
-from toolkit.document import Block, Document
-from toolkit.docxwriter import render_docx, write_docx
-from toolkit.errors import InputError, OutputError
-from toolkit.titles import break_title
+from toolkit.core.document import Block, Document
+from toolkit.core.errors import InputError, OutputError
+from toolkit.docx import dump as docxdump
+from toolkit.docx import profiles as styles
+from toolkit.docx import writer as docxwriter
+from toolkit.docx.writer import render_docx, write_docx
+from toolkit.text.titles import break_title
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 LONG_TITLE = "关于某某区2025年度安全生产和政务服务工作情况的报告"
@@ -368,13 +370,13 @@ def test_a_failure_while_writing_leaves_the_previous_file_and_no_temporary_file(
     assert "控制字符" in caught.value.message
     assert target.read_bytes() == before
 
-    from toolkit import _ooxml
+    from toolkit.docx import ooxml
 
     def half_then_fail(self, handle, paragraphs, core, when=None):
         handle.write(b"PK\x03\x04 half a zip")
         raise RuntimeError("disk went away")
 
-    monkeypatch.setattr(_ooxml.Package, "write", half_then_fail)
+    monkeypatch.setattr(ooxml.Package, "write", half_then_fail)
     with pytest.raises(RuntimeError):
         write_docx(report(), target)
     assert target.read_bytes() == before
@@ -403,12 +405,12 @@ def test_the_shipped_profile_gives_a_basis_for_every_value():
 
 def test_warm_builds_do_not_read_the_profile_again(tmp_path, monkeypatch):
     write_docx(report(), tmp_path / "a.docx")
-    import toolkit.sources
+    import toolkit.core.sources
 
     def refuse(*args, **kwargs):
         raise AssertionError("profile read again")
 
-    monkeypatch.setattr(toolkit.sources, "read_text", refuse)
+    monkeypatch.setattr(toolkit.core.sources, "read_text", refuse)
     write_docx(report(), tmp_path / "b.docx")
 
 
@@ -512,12 +514,12 @@ def test_dump_shows_a_bold_run_in_title_as_its_own_segment(tmp_path):
 
 
 def test_dump_runs_as_a_module(written):
-    result = subprocess.run([sys.executable, "-m", "toolkit.docxdump", str(written)],
+    result = subprocess.run([sys.executable, "-m", "toolkit.docx.dump", str(written)],
                             capture_output=True, text=True, encoding="utf-8",
                             env={**os.environ, "PYTHONIOENCODING": "utf-8"})
     assert result.returncode == 0
     assert result.stdout == docxdump.dump(written)
-    bad = subprocess.run([sys.executable, "-m", "toolkit.docxdump", str(written) + ".none"],
+    bad = subprocess.run([sys.executable, "-m", "toolkit.docx.dump", str(written) + ".none"],
                          capture_output=True, text=True, encoding="utf-8")
     assert bad.returncode == 2 and "找不到文件" in bad.stderr
 
@@ -549,7 +551,6 @@ def _letterhead(path, top_mm=40, gbt_page=False):
 
 def test_reference_docx_supplies_page_setup_and_letterhead_and_keeps_our_styles(tmp_path, cli):
     import docx as _docx
-
     from conftest import REFERENCE_YAML
 
     ref = _letterhead(tmp_path / "红头.docx")
@@ -568,7 +569,7 @@ def test_reference_docx_supplies_page_setup_and_letterhead_and_keeps_our_styles(
     # the body is still ours, and every sectPr child is in schema order
     assert built.paragraphs[0].text.replace("\n", "").startswith("X区人民政府办公室关于")
     order = [c.tag.rsplit("}", 1)[1] for c in section._sectPr]
-    from toolkit._ooxml import _SECT_ORDER
+    from toolkit.docx.reference import _SECT_ORDER
 
     assert order == sorted(order, key=_SECT_ORDER.index)
     # our styles and grid, not python-docx's Calibri Normal and its 18 pt lines
@@ -670,8 +671,8 @@ def test_a_profile_may_put_the_date_under_the_title(tmp_path, cli):
 
 def test_a_run_in_level_two_heading_keeps_its_face_only_for_the_title(tmp_path):
     """“（一）强化组织领导。正文……”: the title part in 楷体, the text in the body face."""
-    from toolkit.docxdump import dump
-    from toolkit.parser import parse_text
+    from toolkit.docx.dump import dump
+    from toolkit.text.parser import parse_text
 
     doc = parse_text("关于安全生产的报告\n区政府：\n一、主要做法\n（一）强化组织领导。成立工作专班。\n"
                      "（二）压实企业责任。签订责任书。\n", "r.txt")

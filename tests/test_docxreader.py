@@ -7,17 +7,17 @@ import zipfile
 
 import docx
 import pytest
+from conftest import REFERENCE_YAML
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 
-from conftest import REFERENCE_YAML
-from toolkit import docxreader
-from toolkit.document import BODY, DATE, HEADING, SALUTATION, SIGNATURE, TITLE
-from toolkit.docxreader import docx_paragraph_texts, format_number, read_docx
-from toolkit.docxwriter import render_docx
-from toolkit.drafting import draft_file
-from toolkit.errors import InputError
+from toolkit.core.document import BODY, DATE, HEADING, SALUTATION, SIGNATURE, TITLE
+from toolkit.core.errors import InputError
+from toolkit.docx import reader as docxreader
+from toolkit.docx.reader import docx_paragraph_texts, format_number, read_docx
+from toolkit.docx.writer import render_docx
+from toolkit.draft.pipeline import draft_file
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 

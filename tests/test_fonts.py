@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-
 import pytest
 from conftest import REFERENCE_YAML
 from lxml import etree
 
-from toolkit import fonts
-from toolkit.intake import read_input
+from toolkit.docx import faces
+from toolkit.intake.inputs import read_input
+from toolkit.render import fonts
 
-ALL_STANDARD = frozenset(s.name.casefold() for s in fonts.STANDARD)
+ALL_STANDARD = frozenset(s.name.casefold() for s in faces.STANDARD)
 ONLY_FREE = frozenset(n.casefold() for n in ("FandolFang", "FandolKai", "Noto Sans CJK SC",
                                              "Noto Serif CJK SC", "Liberation Serif"))
 
@@ -31,13 +31,13 @@ def machine(monkeypatch):
 
 
 def test_names_of_one_typeface_are_one_family():
-    assert fonts.family_of("仿宋_GB2312") == fonts.family_of("仿宋") == fonts.family_of("FangSong")
-    assert fonts.family_of("楷体_GB2312") == fonts.family_of("KaiTi") == "楷体"
-    assert fonts.family_of("SimSun") == "宋体" and fonts.family_of("方正小标宋_GBK") == "小标宋"
-    assert fonts.family_of("times new roman") == "Times New Roman"
-    assert fonts.family_of("Arial") == "Arial"
-    assert fonts.standard("FangSong").family == "仿宋"
-    assert fonts.standard("Arial") is None
+    assert faces.family_of("仿宋_GB2312") == faces.family_of("仿宋") == faces.family_of("FangSong")
+    assert faces.family_of("楷体_GB2312") == faces.family_of("KaiTi") == "楷体"
+    assert faces.family_of("SimSun") == "宋体" and faces.family_of("方正小标宋_GBK") == "小标宋"
+    assert faces.family_of("times new roman") == "Times New Roman"
+    assert faces.family_of("Arial") == "Arial"
+    assert faces.standard("FangSong").family == "仿宋"
+    assert faces.standard("Arial") is None
 
 
 @pytest.mark.parametrize("face, cjk", [("仿宋_GB2312", True), ("SimSun", True),
@@ -45,7 +45,7 @@ def test_names_of_one_typeface_are_one_family():
                                        ("Times New Roman", False), ("Calibri", False),
                                        ("Century Gothic", False), (None, False)])
 def test_chinese_faces_are_recognised_by_name(face, cjk):
-    assert fonts.is_cjk_face(face) is cjk
+    assert faces.is_cjk_face(face) is cjk
 
 
 def test_missing_faces_get_installed_stand_ins_real_ones_are_left_alone():

@@ -28,7 +28,7 @@ def test_installed_gongwen_builds_from_an_unrelated_folder(tmp_path):
 
 
 def test_python_m_toolkit_works_and_finds_shipped_folders(tmp_path):
-    code = ("from toolkit import resources; "
+    code = ("from toolkit.core import resources; "
             "print(all(resources.folder(n).is_dir() for n in resources.FOLDERS))")
     done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=_env(),
                           capture_output=True, text=True, timeout=60)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import docx
 import pytest
-
 from conftest import CASES, REFERENCE_YAML, ROOT
-from toolkit import templating
+
+from toolkit.draft import kinds as templating
 
 KINDS = templating.kinds()
 EXAMPLES = ROOT / "configs" / "examples"
@@ -58,7 +58,7 @@ def test_example_matches_goldens(kind, tmp_path, cli, golden, request):
     if request.config.getoption("--update-goldens"):
         case.mkdir(parents=True, exist_ok=True)
     text, out = build(cli, src, tmp_path)
-    from toolkit.docxdump import dump
+    from toolkit.docx.dump import dump
 
     for path, actual in ((case / "expected.txt", text), (case / "expected.docx.txt", dump(out))):
         if path in HAND_WRITTEN:
@@ -69,7 +69,7 @@ def test_example_matches_goldens(kind, tmp_path, cli, golden, request):
 
 @pytest.mark.parametrize("kind", [k for k in KINDS if k not in SPECIAL])
 def test_example_fills_every_required_section_and_keeps_to_the_standards(kind, tmp_path, cli):
-    from toolkit.drafting import draft_file
+    from toolkit.draft.pipeline import draft_file
 
     src, _ = example_and_case(kind)
     drafted = draft_file(src)

@@ -12,11 +12,12 @@ import docx
 import pytest
 from conftest import REFERENCE_YAML, ROOT
 
-from toolkit import _ooxml
-from toolkit.checking import run
-from toolkit.intake import read_input
-from toolkit.rules import all_rules
-from toolkit.rules.layout import Layout, chars_per_line, lines_per_page
+from toolkit.check.engine import run
+from toolkit.check.rules import all_rules
+from toolkit.check.rules.layout import chars_per_line, lines_per_page
+from toolkit.docx import existing, ooxml
+from toolkit.docx.formatting import Layout
+from toolkit.intake.inputs import read_input
 
 EXAMPLES = sorted((ROOT / "configs" / "examples").glob("*.yaml"))
 VARIANTS = ("gbt9704-fangsong", "gbt9704-28pt", "gbt9704-bold", "gbt9704-center-number")
@@ -149,7 +150,7 @@ def test_layout_figures_of_a_built_report(tmp_path, cli):
     built = tmp_path / "r.docx"
     cli("build", str(REFERENCE_YAML), "-o", str(built))
     inp = read_input(str(built))
-    layout = Layout(_ooxml.OpenDocx(built.read_bytes()), inp.document.blocks, "file")
+    layout = Layout(existing.OpenDocx(built.read_bytes()), inp.document.blocks, "file")
     lines, pitch, exact, _ = lines_per_page(layout)
     assert (lines, pitch, exact) == (22, 28.95, True)
     chars, advance, size, spacing = chars_per_line(layout)
@@ -161,10 +162,10 @@ def test_layout_figures_of_a_built_report(tmp_path, cli):
 def test_theme_fonts_resolve_through_the_theme_part_and_its_language(tmp_path):
     path = plain_python_docx(tmp_path / "theme.docx", "正文")
     data = path.read_bytes()
-    package = _ooxml.OpenDocx(data)
-    sheet = _ooxml.StyleSheet(package.related(_ooxml.DOCUMENT_PART, "styles"),
-                              package.related(_ooxml.DOCUMENT_PART, "theme"),
-                              package.related(_ooxml.DOCUMENT_PART, "settings"))
+    package = existing.OpenDocx(data)
+    sheet = existing.StyleSheet(package.related(ooxml.DOCUMENT_PART, "styles"),
+                              package.related(ooxml.DOCUMENT_PART, "theme"),
+                              package.related(ooxml.DOCUMENT_PART, "settings"))
     assert sheet.theme_font("minorEastAsia") == "ＭＳ 明朝"  # themeFontLang eastAsia="ja-JP"
     assert sheet.theme_font("minorHAnsi") == "Cambria"
     sheet.script = "Hans"  # a Chinese Word (themeFontLang zh-CN) reads the Hans script font

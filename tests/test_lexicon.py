@@ -1,4 +1,4 @@
-"""The fast segmenter (toolkit.lexicon): jieba's words and tags for rules, without loading jieba."""
+"""The fast segmenter (toolkit.text.lexicon): jieba's words and tags for rules, without loading jieba."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from toolkit import lexicon
+from toolkit.text import lexicon
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = sorted((ROOT / "corpora" / "clean").glob("*.txt"))
@@ -27,7 +27,7 @@ def _make_lexicon():
 
 def test_shipped_word_lists_are_what_the_script_derives_from_jieba() -> None:
     """`python benchmarks/make_lexicon.py --check` in a test: regenerate after a jieba upgrade."""
-    from toolkit import resources
+    from toolkit.core import resources
 
     built = _make_lexicon().build_all()
     assert set(built) == {"common-words.txt", "word-classes.txt", "char-states.txt"}
@@ -40,7 +40,7 @@ def test_shipped_word_lists_are_what_the_script_derives_from_jieba() -> None:
 
 def test_using_it_never_loads_jieba() -> None:
     code = (
-        "import sys, toolkit.lexicon as l;"
+        "import sys, toolkit.text.lexicon as l;"
         "l.words('区安委会与街道签订小微企业欠薪治理责任书'); l.tagged('构建“三大机制”');"
         "print('jieba' in sys.modules)"
     )
@@ -139,12 +139,12 @@ def test_tagged_pairs_words_with_tags() -> None:
 
 
 def test_balance_rules_find_what_they_found_with_jieba(monkeypatch: pytest.MonkeyPatch) -> None:
-    """L104 and L105 read words and tags from toolkit.lexicon; with jieba's they find the same
+    """L104 and L105 read words and tags from toolkit.text.lexicon; with jieba's they find the same
     on the clean corpus and on every rule example."""
-    from toolkit import segment
-    from toolkit.checking import run
-    from toolkit.parser import parse_text
-    from toolkit.rules import all_rules, balance
+    from toolkit.check.engine import run
+    from toolkit.check.rules import all_rules, balance
+    from toolkit.text import segment
+    from toolkit.text.parser import parse_text
 
     rules = [r for r in balance.RULES if r.code in ("L104", "L105")]
     texts = [p.read_text(encoding="utf-8") for p in CORPUS]

@@ -11,12 +11,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit.checking import run
-from toolkit.document import Block, Document
-from toolkit.errors import InputError
-from toolkit.lexicons import Lexicons, list_rule
-from toolkit.parser import parse_text
-from toolkit.rules import wording
+from toolkit.check.engine import run
+from toolkit.check.rules import wording
+from toolkit.check.wordlists import Lexicons, list_rule
+from toolkit.core.document import Block, Document
+from toolkit.core.errors import InputError
+from toolkit.text.parser import parse_text
 
 DEFAULT = Lexicons.default()
 
@@ -59,7 +59,7 @@ def test_default_is_read_once():
 
 
 def test_importing_the_rules_reads_no_list_file():
-    code = ("import toolkit.rules, toolkit.rules.wording, toolkit.lexicons as l;"
+    code = ("import toolkit.check.rules, toolkit.check.rules.wording, toolkit.check.wordlists as l;"
             "print(l._default.cache_info().currsize)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "0"

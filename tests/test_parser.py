@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-
 import pytest
+from conftest import REFERENCE_YAML, SHARED_REFERENCE
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import REFERENCE_YAML, SHARED_REFERENCE
-from toolkit.composer import compose
-from toolkit.document import (ATTACHMENT, BODY, DATE, HEADING, NOTE, SALUTATION, SIGNATURE,
-                              SUBTITLE, TITLE)
-from toolkit.drafting import draft_file
-from toolkit.outline import OutBlock, Piece, SeriesItem
-from toolkit.parser import heading_marker, marker_number, parse_text, series_marker_of
-from toolkit.sources import read_text
+from toolkit.core.document import (ATTACHMENT, BODY, DATE, HEADING, NOTE, SALUTATION, SIGNATURE,
+                                   SUBTITLE, TITLE)
+from toolkit.core.sources import read_text
+from toolkit.draft.composer import compose
+from toolkit.draft.outline import OutBlock, Piece, SeriesItem
+from toolkit.draft.pipeline import draft_file
+from toolkit.text.parser import heading_marker, marker_number, parse_text, series_marker_of
 
 SOURCE_REPORT = SHARED_REFERENCE
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from toolkit.phrases import bank, pick, search
+from toolkit.draft.phrases import bank, pick, search
 
 
 def test_search_from_the_command_line(cli):

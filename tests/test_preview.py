@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import REFERENCE_YAML
 
-from toolkit import fonts
+from toolkit.render import fonts
 
 POSIX = pytest.mark.skipif(os.name != "posix", reason="fake converters are shell scripts")
 
@@ -25,7 +25,7 @@ def _own_cache(tmp_path_factory, monkeypatch):
 @pytest.fixture
 def libreoffice():
     """Real LibreOffice and pdftoppm; in CI (CI=true) their absence fails instead of skipping."""
-    from toolkit.preview import soffice
+    from toolkit.render.preview import soffice
 
     if soffice() is None or shutil.which("pdftoppm") is None:
         if os.environ.get("CI") == "true":
@@ -191,7 +191,7 @@ def test_real_preview_of_a_draft_to_pdf(tmp_path, cli, libreoffice):
 
 
 def test_real_previews_in_parallel_do_not_collide(tmp_path, libreoffice):
-    from toolkit.preview import render
+    from toolkit.render.preview import render
 
     built = tmp_path / "r.docx"
     from conftest import run_cli

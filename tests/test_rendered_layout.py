@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from conftest import REFERENCE_YAML
-from toolkit.styles import load_profile
-from toolkit.titles import break_title, title_units
+
+from toolkit.docx.profiles import load_profile
+from toolkit.text.titles import break_title, title_units
 
 MM = 25.4 / 72  # mm per PDF point
 LEFT, RIGHT, TOP, BOTTOM = 28.0, 184.0, 37.0, 262.0  # the 版心, GB/T 9704-2012 4.2.1
@@ -31,7 +31,7 @@ STYLES = ("gbt9704", "gbt9704-fangsong", "gbt9704-28pt", "gbt9704-bold", "gbt970
 
 
 def _tools_or_skip() -> None:
-    from toolkit.preview import soffice
+    from toolkit.render.preview import soffice
 
     missing = [name for name, ok in (("LibreOffice (soffice)", soffice()),
                                      ("pdftoppm", shutil.which("pdftoppm"))) if not ok]
@@ -117,7 +117,7 @@ def rendered(tmp_path_factory) -> dict[str, Rendered]:
     _tools_or_skip()
     import pdfplumber
 
-    from toolkit.preview import render
+    from toolkit.render.preview import render
 
     out = {}
     folder = tmp_path_factory.mktemp("rendered")
@@ -235,7 +235,7 @@ def test_text_stays_within_the_type_area(rendered, style):
 
 @pytest.mark.parametrize("style", ["gbt9704", "gbt9704-bold"])
 def test_title_lines_are_centred_and_broken_at_word_boundaries(rendered, style):
-    from toolkit.drafting import draft_file
+    from toolkit.draft.pipeline import draft_file
 
     result = rendered[style]
     title = draft_file(REFERENCE_YAML).document.title
@@ -306,7 +306,7 @@ def test_page_numbers_read_dash_n_dash_outside_one_character_in_7mm_below(render
 def test_the_preview_drew_with_the_stand_ins_of_missing_faces(rendered):
     import pdfplumber
 
-    from toolkit import fonts
+    from toolkit.render import fonts
 
     faces = {"仿宋_GB2312": "FandolFang", "楷体_GB2312": "FandolKai", "黑体": "NotoSansCJK",
              "方正小标宋简体": "NotoSerifCJK", "Times New Roman": "LiberationSerif"}

@@ -6,10 +6,11 @@ import re
 
 import pytest
 
-from toolkit.checking import SEVERITIES, DocxExample, run
-from toolkit.intake import docx_source, read_input
-from toolkit.parser import parse_text
-from toolkit.rules import all_rules
+from toolkit.check.engine import run
+from toolkit.check.model import SEVERITIES, DocxExample
+from toolkit.check.rules import all_rules
+from toolkit.intake.inputs import docx_source, read_input
+from toolkit.text.parser import parse_text
 
 RULES = all_rules()
 
@@ -74,7 +75,7 @@ def test_rule_examples(rule, tmp_path):
 @pytest.mark.parametrize("rule", [r for r in RULES if r.fix], ids=[r.code for r in RULES if r.fix])
 def test_safe_fixes_remove_their_findings(rule):
     """Applying a rule's replacements to its must-fail examples leaves nothing for it to find."""
-    from toolkit.fixes import apply_to_text
+    from toolkit.check.fixes import apply_to_text
 
     for example in rule.fails:
         doc = parse_text(example)

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.checking import INFO, run
-from toolkit.document import Document
-from toolkit.parser import parse_text
-from toolkit.rules import balance
+from toolkit.check.engine import run
+from toolkit.check.model import INFO
+from toolkit.check.rules import balance
+from toolkit.core.document import Document
+from toolkit.text.parser import parse_text
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = {r.code: r for r in balance.RULES}
@@ -30,7 +31,7 @@ def test_every_balance_rule_is_advice_only():
 
 
 def test_reference_report_balance():
-    from toolkit.drafting import draft_file
+    from toolkit.draft.pipeline import draft_file
 
     doc = draft_file(str(ROOT / "configs" / "examples" / "reference-report.yaml")).document
     # The long sentences of the original are there (hints); its sections are in proportion, its

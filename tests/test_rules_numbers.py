@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import found as shared_found
-from toolkit.checking import run
-from toolkit.document import BODY, DATE, Block, Document
-from toolkit.parser import parse_text
-from toolkit.rules import numbers, punctuation
+
+from toolkit.check.engine import run
+from toolkit.check.rules import numbers, punctuation
+from toolkit.core.document import BODY, DATE, Block, Document
+from toolkit.text.parser import parse_text
 
 RULES = numbers.RULES
 BY_CODE = {r.code: r for r in RULES}
@@ -179,7 +179,7 @@ def test_docnum_ok():
 # --- the independent review: the reviewer's own lines ------------------------------------------
 
 def _fix_once(text: str) -> str:
-    from toolkit.fixes import apply_to_text
+    from toolkit.check.fixes import apply_to_text
 
     doc = parse_text(text)
     rules = RULES + punctuation.RULES

@@ -7,15 +7,16 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import SHARED_REFERENCE
+from conftest import found as shared_found
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import SHARED_REFERENCE
-from conftest import found as shared_found
-from toolkit.checking import ERROR, run
-from toolkit.document import BODY, DATE, Block, Document
-from toolkit.parser import parse_text
-from toolkit.rules import numbers, punctuation
+from toolkit.check.engine import run
+from toolkit.check.model import ERROR
+from toolkit.check.rules import numbers, punctuation
+from toolkit.core.document import BODY, DATE, Block, Document
+from toolkit.text.parser import parse_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = SHARED_REFERENCE
@@ -71,7 +72,7 @@ def test_reference_report_dunhao_between_quoted_items():
 
 @pytest.mark.skipif(not SOURCE.exists(), reason="reference report not available")
 def test_fixing_the_reference_report_leaves_no_halfwidth_mark():
-    from toolkit.fixes import apply_to_text
+    from toolkit.check.fixes import apply_to_text
 
     text = SOURCE.read_text(encoding="utf-8")
     doc = parse_text(text)
@@ -83,7 +84,7 @@ def test_fixing_the_reference_report_leaves_no_halfwidth_mark():
 
 
 def test_composed_reference_report_has_no_error():
-    from toolkit.drafting import draft_file
+    from toolkit.draft.pipeline import draft_file
 
     doc = draft_file(str(ROOT / "configs" / "examples" / "reference-report.yaml")).document
     errors = [f for f, level in run(doc, RULES + numbers.RULES) if level == ERROR]
@@ -343,7 +344,7 @@ T_AND_N = RULES + numbers.RULES
 
 def fix_once(text: str) -> str:
     """`text` after one `gongwen check --fix` pass of the T and N rules."""
-    from toolkit.fixes import apply_to_text
+    from toolkit.check.fixes import apply_to_text
 
     doc = parse_text(text)
     return apply_to_text(text, doc, [f for f, _ in run(doc, T_AND_N)])

@@ -5,16 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import SHARED_REFERENCE
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import SHARED_REFERENCE
-from toolkit.checking import ERROR, run
-from toolkit.document import BODY, HEADING, TITLE, Block, Document
-from toolkit.fixes import apply_to_text
-from toolkit.numerals import marker, series_marker
-from toolkit.parser import parse_text
-from toolkit.rules import balance, structure
+from toolkit.check.engine import run
+from toolkit.check.fixes import apply_to_text
+from toolkit.check.model import ERROR
+from toolkit.check.rules import balance, structure
+from toolkit.core.document import BODY, HEADING, TITLE, Block, Document
+from toolkit.core.numerals import marker, series_marker
+from toolkit.text.parser import parse_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = SHARED_REFERENCE
@@ -40,7 +41,7 @@ def fixed(text: str, code: str) -> str:
 
 @pytest.fixture(scope="module")
 def reference():
-    from toolkit.drafting import draft_file
+    from toolkit.draft.pipeline import draft_file
 
     return draft_file(str(ROOT / "configs" / "examples" / "reference-report.yaml")).document
 
@@ -53,7 +54,7 @@ def source():
 
 
 def test_composed_reference_has_no_error_level_finding(reference):
-    from toolkit.templating import find_kind
+    from toolkit.draft.kinds import find_kind
 
     for kind in (None, find_kind("工作情况汇报")):
         found = run(reference, structure.RULES + balance.RULES, kind=kind)
@@ -62,7 +63,7 @@ def test_composed_reference_has_no_error_level_finding(reference):
 
 
 def test_every_example_report_is_free_of_structure_errors():
-    from toolkit.drafting import draft_file
+    from toolkit.draft.pipeline import draft_file
 
     for path in sorted((ROOT / "configs" / "examples").glob("*.yaml")):
         doc = draft_file(str(path)).document
@@ -220,7 +221,7 @@ def test_words_that_contain_ordinals_are_not_series():
 # --- required sections ------------------------------------------------------------------------
 
 def test_missing_section_by_kind_from_the_template():
-    from toolkit.templating import find_kind
+    from toolkit.draft.kinds import find_kind
 
     text = "关于2025年工作情况的汇报\n\n各位领导：\n一、主要做法\n扎实推进。\n二、存在问题\n人员不足。\n"
     [(f, level)] = findings(text, "S112", kind=find_kind("工作情况汇报"))
@@ -395,7 +396,7 @@ def test_request_with_words_between_qing_and_the_verb():
 
 
 def test_request_phrases_come_from_the_word_list_in_force(tmp_path):
-    from toolkit.lexicons import Lexicons
+    from toolkit.check.wordlists import Lexicons
 
     extra = tmp_path / "more.yaml"
     extra.write_text("extends: request-phrases\nadd: [请予评议]\n", encoding="utf-8")
@@ -438,8 +439,8 @@ def test_level_that_the_hierarchy_leaves_open_is_not_fixed():
 
 
 def test_letter_spaced_title_with_a_number_is_shown_and_fixed_whole():
-    from toolkit.fixes import apply_to_text
-    from toolkit.rules import all_rules
+    from toolkit.check.fixes import apply_to_text
+    from toolkit.check.rules import all_rules
 
     text = ("关 于 2026 年 上 半 年 医 保 基 金 监 管 工 作 情 况 的 报 告\n市医疗保障局:\n"
             "根据要求，现将我县有关情况报告如下。\n")
@@ -481,9 +482,9 @@ def test_required_section_when_the_title_ends_with_a_full_stop():
 
 def test_untouched_init_starter_has_two_groups_not_a_lone_first(tmp_path):
     # /tmp/review/init: the 工作情况汇报 starter showed only 机制, which drew S106 on its （一）
-    from toolkit.drafting import draft_file
-    from toolkit.starter import starter
-    from toolkit.templating import find_kind
+    from toolkit.draft.kinds import find_kind
+    from toolkit.draft.pipeline import draft_file
+    from toolkit.draft.starter import starter
 
     path = tmp_path / "我的汇报.yaml"
     path.write_text(starter(find_kind("工作情况汇报")), encoding="utf-8")

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.checking import ERROR, WARNING, run
-from toolkit.drafting import draft_file
-from toolkit.parser import parse_text
-from toolkit.rules import wording
+from toolkit.check.engine import run
+from toolkit.check.model import ERROR, WARNING
+from toolkit.check.rules import wording
+from toolkit.draft.pipeline import draft_file
+from toolkit.text.parser import parse_text
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = {r.code: r for r in wording.RULES}

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from toolkit import segment
+from toolkit.text import segment
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +47,7 @@ def tokenizer_in_cache(cache_home: Path, monkeypatch_module: pytest.MonkeyPatch)
 def test_first_use_is_silent_and_caches_under_the_user_cache_folder(
     cache_home: Path, tmp_path: Path
 ) -> None:
-    code = "import toolkit.segment as s; s.words('加强安全生产')"
+    code = "import toolkit.text.segment as s; s.words('加强安全生产')"
     first = run_python(code, cache_home, tmp_path)
     assert first.returncode == 0, first.stderr
     assert first.stderr == ""
@@ -62,7 +62,7 @@ def test_first_use_is_silent_and_caches_under_the_user_cache_folder(
 def test_silent_even_when_the_host_logs_everything(cache_home: Path, tmp_path: Path) -> None:
     code = (
         "import logging; logging.basicConfig(level=logging.DEBUG);"
-        "import toolkit.segment as s; s.words('抓落实'); s.tagged('抓落实');"
+        "import toolkit.text.segment as s; s.words('抓落实'); s.tagged('抓落实');"
         "import jieba; assert not jieba.default_logger.disabled"
     )
     result = run_python(code, cache_home, tmp_path)
@@ -70,7 +70,7 @@ def test_silent_even_when_the_host_logs_everything(cache_home: Path, tmp_path: P
 
 
 def test_importing_the_module_does_not_load_jieba(cache_home: Path, tmp_path: Path) -> None:
-    code = "import sys, toolkit.segment; print('jieba' in sys.modules)"
+    code = "import sys, toolkit.text.segment; print('jieba' in sys.modules)"
     result = run_python(code, cache_home, tmp_path)
     assert result.stdout.strip() == "False"
 
@@ -112,7 +112,7 @@ def test_segmentation_of_report_sentences_stays_sensible(tokenizer_in_cache) -> 
 
 def test_compact_dictionary_is_small_and_loadable_by_jieba() -> None:
     """No comment lines (jieba's loaders reject them), every line "word count tag", ≤ 1.5 MB."""
-    from toolkit import resources
+    from toolkit.core import resources
 
     path = resources.path(*segment.BASE_DICT)
     data = path.read_bytes()
@@ -129,7 +129,7 @@ def test_first_use_is_fast(cache_home: Path, tmp_path: Path) -> None:
     passes, yet the full dictionary (0.7 s, plus 0.5 s for tags) would fail it.
     """
     code = (
-        "import time; t0 = time.perf_counter(); import toolkit.segment as s;"
+        "import time; t0 = time.perf_counter(); import toolkit.text.segment as s;"
         "s.words('加强安全生产'); t1 = time.perf_counter(); s.tagged('抓落实');"
         "t2 = time.perf_counter(); print(t1 - t0, t2 - t1)"
     )
@@ -142,7 +142,7 @@ def test_first_use_is_fast(cache_home: Path, tmp_path: Path) -> None:
 def test_jieba_posseg_stays_whole_for_other_code(cache_home: Path, tmp_path: Path) -> None:
     """gongwen skips building jieba's default tagger, but other code still gets the real one."""
     code = (
-        "import toolkit.segment as s; s.tagged('抓落实');"
+        "import toolkit.text.segment as s; s.tagged('抓落实');"
         "import jieba, jieba.posseg as p; jieba.setLogLevel(60);"
         "print(dict(p.lcut('我爱北京天安门'))['天安门'], len(p.dt.word_tag_tab) > 300000)"
     )

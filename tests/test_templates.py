@@ -111,7 +111,7 @@ def test_a_broken_manifest_is_located(tmp_path, cli):
 
 
 def test_a_template_that_runs_too_long_is_stopped(tmp_path, cli, monkeypatch):
-    from toolkit import templating
+    from toolkit.draft import kinds as templating
 
     monkeypatch.setattr(templating, "RENDER_SECONDS", 0.5)
     _unit(tmp_path, "{% for i in range(999) %}{% for j in range(999) %}{% for k in range(999) %}"

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit.titles import MAX_CHARS, STRETCH, break_title, title_units
+from toolkit.text.titles import MAX_CHARS, STRETCH, break_title, title_units
 
 REFERENCE = "X区人民政府办公室关于贯彻落实中央、省、市重大决策部署工作情况汇报"
 
@@ -197,7 +197,7 @@ def test_empty_title_and_bad_measure() -> None:
 
 def test_titles_never_load_jieba() -> None:
     code = (
-        "import sys, toolkit.titles as t;"
+        "import sys, toolkit.text.titles as t;"
         f"t.break_title({REFERENCE!r});"
         "print('jieba' in sys.modules)"
     )
@@ -263,7 +263,7 @@ def test_shipped_common_words_are_what_the_script_derives_from_jieba() -> None:
 
     import jieba
 
-    from toolkit import resources
+    from toolkit.core import resources
 
     script = Path(__file__).resolve().parent.parent / "benchmarks" / "make_lexicon.py"
     spec = importlib.util.spec_from_file_location("make_lexicon", script)
@@ -276,8 +276,8 @@ def test_shipped_common_words_are_what_the_script_derives_from_jieba() -> None:
 
 
 def test_an_unknown_section_in_a_phrase_list_names_the_line() -> None:
-    from toolkit.errors import InputError
-    from toolkit.titles import _Lexicon
+    from toolkit.core.errors import InputError
+    from toolkit.text.titles import _Lexicon
 
     with pytest.raises(InputError) as caught:
         _Lexicon(b"", "[phrase]\n安全生产\n[organs]\n", "", "title-phrases.txt")

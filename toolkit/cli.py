@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from toolkit import __version__
-from toolkit.errors import GongwenError, InputError, Place
+from toolkit.core.errors import GongwenError, InputError, Place
 
 _CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -32,17 +32,17 @@ def cli() -> None:
 @click.option("-f", "--force", is_flag=True, help="文件已存在时覆盖。")
 def init(path: str, kind: str | None, template_dirs: tuple[str, ...], force: bool) -> None:
     """生成一个带注释的起始 YAML 文件。"""
-    from toolkit import starter, templating
-    from toolkit.output import write_text
+    from toolkit.core.output import write_text
+    from toolkit.draft import kinds, starter
 
     target = Path(path)
     if target.exists() and not force:
         raise InputError("文件已存在，未覆盖。", Place(path), "如需覆盖，请加 --force。")
     import os
 
-    found = templating.find_kind(kind or templating.DEFAULT_KIND, template_dirs)
+    found = kinds.find_kind(kind or kinds.DEFAULT_KIND, template_dirs)
     unit_dir = None
-    if template_dirs and found.folder.parent != templating.resources.folder("templates"):
+    if template_dirs and found.folder.parent != kinds.resources.folder("templates"):
         unit_dir = os.path.relpath(found.folder.parent, target.parent.resolve())
     write_text(target, starter.starter(found, unit_dir))
     click.echo(f"已生成 {path}：按注释填写内容后运行 gongwen build {path}")
@@ -67,8 +67,8 @@ def build(path: str, output: str | None, text_path: str | None,
           template_dirs: tuple[str, ...], style: str | None, reference: str | None,
           reference_styles: bool, require_fonts: bool) -> None:
     """由 YAML 起草报告，排成 GB/T 9704 格式的 DOCX。"""
-    from toolkit.drafting import draft_file
-    from toolkit.output import write_text
+    from toolkit.core.output import write_text
+    from toolkit.draft.pipeline import draft_file
 
     drafted = draft_file(path, template_dirs)
     _notices(drafted.source.notices + drafted.notices)
@@ -77,19 +77,19 @@ def build(path: str, output: str | None, text_path: str | None,
     written = []
     suffix = target.suffix.lower()
     if suffix == ".txt":
-        from toolkit.textwriter import to_text
+        from toolkit.text.plain import to_text
 
         write_text(target, to_text(doc))
     elif suffix == ".md":
-        from toolkit.textwriter import to_markdown
+        from toolkit.text.plain import to_markdown
 
         write_text(target, to_markdown(doc))
     elif suffix == ".docx":
-        from toolkit.docxwriter import write_docx
-        from toolkit.styles import load_profile
+        from toolkit.docx.profiles import load_profile
+        from toolkit.docx.writer import write_docx
 
         if require_fonts:  # before anything is written: a refused build leaves no file
-            from toolkit.fonts import require
+            from toolkit.render.fonts import require
 
             require(doc, style, reference, path, reference_styles)
         write_docx(doc, target, load_profile(style), reference, reference_styles)
@@ -98,7 +98,7 @@ def build(path: str, output: str | None, text_path: str | None,
                          "输出文件的扩展名应为 .docx、.txt 或 .md。")
     written.append(str(target))
     if text_path:
-        from toolkit.textwriter import to_text
+        from toolkit.text.plain import to_text
 
         write_text(text_path, to_text(doc))
         written.append(text_path)
@@ -124,7 +124,7 @@ def build(path: str, output: str | None, text_path: str | None,
 def check(paths, fmt, fix, diff, annotate, select, ignore, fail_on, config, template_dirs,
           stdin_format, style) -> None:
     """检查 YAML 草稿、文本和 DOCX 的结构、用语和版式。"""
-    from toolkit.checkrun import run_check
+    from toolkit.check.runner import run_check
 
     code = run_check(paths, fmt=fmt, fix=fix, diff=diff, annotate=annotate, select=select,
                      ignore=ignore, fail_on=fail_on, config=config, templates=template_dirs,
@@ -143,7 +143,7 @@ def check(paths, fmt, fix, diff, annotate, select, ignore, fail_on, config, temp
               help="LibreOffice 转换的时间上限（秒），超时即停止。")
 def preview(path, output, style, template_dirs, dpi, timeout) -> None:
     """用 LibreOffice 把 DOCX（或 YAML 草稿排出的 DOCX）转成 PDF 或 PNG 预览。"""
-    from toolkit.preview import render
+    from toolkit.render.preview import render
 
     done = render(path, output, style=style, templates=tuple(template_dirs), dpi=dpi,
                   timeout=timeout)
@@ -168,15 +168,15 @@ def preview(path, output, style, template_dirs, dpi, timeout) -> None:
 @click.option("--templates", "template_dirs", multiple=True, help="本单位模板文件夹。")
 def fonts(path, style, template_dirs) -> None:
     """列出文档要用的字体、用在哪里、本机是否安装，以及预览时的替代字体。"""
-    from toolkit import fonts as fontlib
-    from toolkit.intake import read_input
+    from toolkit.intake.inputs import read_input
+    from toolkit.render import fonts
 
     if Path(path).suffix.lower() not in (".docx", ".yaml", ".yml"):
         raise InputError("字体清单只支持 .docx 文件和 .yaml 草稿。", Place(path),
                          "纯文本没有字体设置，请先用 gongwen build 排成 DOCX；.doc、.wps 请先另存为 .docx。")
     inp = read_input(path, tuple(template_dirs))
     _notices(inp.notices)
-    click.echo(fontlib.describe(fontlib.report(inp, style), path))
+    click.echo(fonts.describe(fonts.report(inp, style), path))
 
 
 @cli.command()
@@ -184,7 +184,7 @@ def fonts(path, style, template_dirs) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 def rules(code: str | None, fmt: str) -> None:
     """列出全部检查规则；给出代码（如 T101）则详细说明一条。"""
-    from toolkit.checkrun import describe_rule, list_rules
+    from toolkit.check.runner import describe_rule, list_rules
 
     click.echo(describe_rule(code) if code else list_rules(fmt))
 
@@ -209,23 +209,23 @@ def rules(code: str | None, fmt: str) -> None:
 def batch(source, base, out_dir, combined, combined_title, jobs_n, force, quiet, no_check, style,
           template_dirs, config, reference, reference_styles) -> None:
     """批量生成各部门报告：一个文件夹的 YAML，或一份 CSV/XLSX 名单。"""
-    from toolkit import batch as batching
-    from toolkit.roster import collect
+    from toolkit.batch import runner
+    from toolkit.batch.roster import collect
 
     if jobs_n is not None and jobs_n < 1:
         raise InputError("-j 至少为 1。", None)
-    out = batching.check_out_dir(out_dir)
+    out = runner.check_out_dir(out_dir)
     jobs = collect(source, base)
-    options = batching.Options(str(out), tuple(template_dirs), style, config, not no_check,
-                               reference, reference_styles)
-    summary = batching.run_batch(jobs, options, jobs_n, force, quiet, click.echo)
-    csv_path, json_path = batching.write_qa(summary, out)
+    options = runner.Options(str(out), tuple(template_dirs), style, config, not no_check,
+                             reference, reference_styles)
+    summary = runner.run_batch(jobs, options, jobs_n, force, quiet, click.echo)
+    csv_path, json_path = runner.write_qa(summary, out)
     if combined and not summary.interrupted:
-        from toolkit.docxwriter import write_volume
+        from toolkit.docx.writer import write_volume
 
-        docs = batching.documents_for_volume(jobs, summary, options)
+        docs = runner.documents_for_volume(jobs, summary, options)
         if docs:
-            title = combined_title or batching.volume_title(docs)
+            title = combined_title or runner.volume_title(docs)
             write_volume(docs, title, combined, style, reference, reference_styles)
             if not quiet:
                 click.echo(f"已生成汇编 {combined}（{len(docs)} 个部门）。", err=True)
@@ -239,7 +239,7 @@ def batch(source, base, out_dir, combined, combined_title, jobs_n, force, quiet,
         click.echo("已中止：已完成的部门已保存，其余未生成。重新运行可继续。", err=True)
     click.echo(f"生成 {built} 个，未变化 {kept} 个，失败 {failed} 个，用时 {summary.seconds:.1f} 秒。"
                f"质量报告：{csv_path}、{json_path}")
-    sys.exit(batching.exit_code(summary))
+    sys.exit(runner.exit_code(summary))
 
 
 @cli.group(invoke_without_command=True)
@@ -249,7 +249,7 @@ def templates(ctx, template_dirs) -> None:
     """报告类型（模板）：列出、查看字段、新建本单位模板。"""
     ctx.obj = tuple(template_dirs)
     if ctx.invoked_subcommand is None:
-        from toolkit.templatetools import list_kinds
+        from toolkit.draft.kindtools import list_kinds
 
         click.echo(list_kinds(tuple(template_dirs)))
 
@@ -259,7 +259,7 @@ def templates(ctx, template_dirs) -> None:
 @click.pass_obj
 def templates_show(template_dirs, kind) -> None:
     """显示一个报告类型的字段：类型、是否必填、默认值和说明。"""
-    from toolkit.templatetools import show_kind
+    from toolkit.draft.kindtools import show_kind
 
     click.echo(show_kind(kind, template_dirs or ()))
 
@@ -271,7 +271,7 @@ def templates_show(template_dirs, kind) -> None:
 @click.pass_obj
 def templates_new(template_dirs, name, parent, folder) -> None:
     """新建一个本单位模板（继承一个已有类型，可改字段、替换提纲中的块）。"""
-    from toolkit.templatetools import new_kind
+    from toolkit.draft.kindtools import new_kind
 
     made = new_kind(name, parent, folder, template_dirs or ())
     click.echo(f"已生成 {made}：修改 manifest.yaml 和 outline.j2，然后用 "
@@ -283,7 +283,7 @@ def templates_new(template_dirs, name, parent, folder) -> None:
 @click.option("-c", "--category", default=None, help="只在这一类中查找：开场白、过渡语、结语、一是导语。")
 def phrases(word, category) -> None:
     """在常用语库中查找开场白、过渡语、结语等（花括号中是可替换的部分）。"""
-    from toolkit.phrases import bank, search
+    from toolkit.draft.phrases import bank, search
 
     found = search(word, category)
     if category and category not in bank():
@@ -322,7 +322,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         cli.main(args=argv, prog_name="gongwen", standalone_mode=False)
     except GongwenError as exc:
-        from toolkit.messages import format_error
+        from toolkit.core.messages import format_error
 
         click.echo(format_error(exc), err=True)
         sys.exit(exc.exit_code)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import random
 import re
 
-from toolkit.checking import Context
-from toolkit.document import BODY, HEADING, Block
-from toolkit.numerals import chinese, marker
-from toolkit.parser import parse_text
-from toolkit.rules import balance as L
-from toolkit.rules import structure as S
+from toolkit.check import anatomy
+from toolkit.check.engine import Context
+from toolkit.check.rules import balance as L
+from toolkit.core.document import BODY, HEADING, Block
+from toolkit.core.numerals import chinese, marker
+from toolkit.text.parser import parse_text
 
 Result = tuple[str, str] | None  # (defective text, expected code), or no suitable place
 
@@ -77,7 +77,7 @@ def unanswered_problem(text: str, rng: random.Random) -> Result:
     """A new item in the 问题 section, in the section's own form, that 下一步 never takes up."""
     doc = parse_text(text)
     ctx = Context(doc)
-    found = S.sections(ctx)
+    found = anatomy.sections(ctx)
     problems = [h for h in found.get("问题", []) if h not in found.get("下一步", [])]
     measures = [h for h in found.get("下一步", []) if h not in found.get("问题", [])]
     if not problems or not measures:
@@ -88,7 +88,7 @@ def unanswered_problem(text: str, rng: random.Random) -> Result:
         return None
     title, detail = rng.choice(choices)
     h = problems[0]
-    o = S.outline(ctx)
+    o = anatomy.outline(ctx)
     lines = text.split("\n")
     kids = o.children(h)
     end = o.end[h]

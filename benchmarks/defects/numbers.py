@@ -20,7 +20,7 @@ def _choice(rng: random.Random, pattern: str, text: str):
 
 
 def _chinese(n: int) -> str:
-    from toolkit.numerals import chinese
+    from toolkit.core.numerals import chinese
 
     return chinese(n)
 

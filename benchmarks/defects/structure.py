@@ -5,11 +5,12 @@ from __future__ import annotations
 import random
 import re
 
-from toolkit.checking import Context
-from toolkit.document import BODY, HEADING, SALUTATION, Block, Document
-from toolkit.numerals import chinese, count_word, marker
-from toolkit.parser import parse_text
-from toolkit.rules import structure as S
+from toolkit.check import anatomy
+from toolkit.check.engine import Context
+from toolkit.check.rules import structure
+from toolkit.core.document import BODY, HEADING, SALUTATION, Block, Document
+from toolkit.core.numerals import chinese, count_word, marker
+from toolkit.text.parser import parse_text
 
 Result = tuple[str, str] | None  # (defective text, expected code), or no suitable place
 
@@ -35,7 +36,7 @@ def _replace_at(lines: list[str], block: Block, start: int, end: int, new: str) 
 
 
 def _standard(block: Block) -> bool:
-    n = S.heading_number(block)
+    n = anatomy.heading_number(block)
     return (block.kind == HEADING and n is not None and 1 <= block.level <= 4
             and block.marker == marker(block.level, n))
 
@@ -43,10 +44,10 @@ def _standard(block: Block) -> bool:
 def _groups(doc: Document, ctx: Context, size: int = 2) -> list[list[int]]:
     """Sibling groups of standard-numbered headings 1, 2, 3 … with at least `size` members."""
     out = []
-    for (_, level), members in S.outline(ctx).groups.items():
+    for (_, level), members in anatomy.outline(ctx).groups.items():
         if level > 4 or len(members) < size:
             continue
-        numbers = [S.heading_number(doc.blocks[i]) for i in members]
+        numbers = [anatomy.heading_number(doc.blocks[i]) for i in members]
         if numbers == list(range(1, len(members) + 1)) and all(
                 _standard(doc.blocks[i]) for i in members):
             out.append(members)
@@ -56,7 +57,7 @@ def _groups(doc: Document, ctx: Context, size: int = 2) -> list[list[int]]:
 def _renumber(lines: list[str], doc: Document, members: list[int], shift: int) -> None:
     for i in members:
         b = doc.blocks[i]
-        n = S.heading_number(b) + shift
+        n = anatomy.heading_number(b) + shift
         _replace_at(lines, b, 0, len(b.marker), marker(b.level, n))
 
 
@@ -103,7 +104,7 @@ def marker_form(text: str, rng: random.Random) -> Result:
     if not heads:
         return None
     b = doc.blocks[rng.choice(heads)]
-    n = S.heading_number(b)
+    n = anatomy.heading_number(b)
     wrong = rng.choice(_WRONG_FORMS[b.level]).format(c=chinese(n), n=n)
     lines = text.split("\n")
     _replace_at(lines, b, 0, len(b.marker), wrong)
@@ -113,7 +114,7 @@ def marker_form(text: str, rng: random.Random) -> Result:
 def lone_child(text: str, rng: random.Random) -> Result:
     """A （一） with no （二）: a first sub-heading put into a section that had none."""
     doc, ctx = _analyse(text)
-    o = S.outline(ctx)
+    o = anatomy.outline(ctx)
     leaves = []
     for i, b in enumerate(doc.blocks):
         if b.kind == HEADING and b.level in (1, 2) and not b.runin and _standard(b) \
@@ -133,15 +134,15 @@ def lone_child(text: str, rng: random.Random) -> Result:
 def count_mismatch(text: str, rng: random.Random) -> Result:
     """A count word that no longer matches the items below (以下四个方面 over three)."""
     doc, ctx = _analyse(text)
-    o = S.outline(ctx)
+    o = anatomy.outline(ctx)
     lines = text.split("\n")
     # A count word already there: change its number.
     present = []
     for i, b in enumerate(doc.blocks):
         if b.kind == HEADING:
-            lo, hi = S.title_range(b)
-            for s, e, n in S._count_matches(b.text, lo, hi, S._count_heading_re()):
-                if S._items_under(ctx, i) and S._items_under(ctx, i)[0] == n:
+            lo, hi = anatomy.title_range(b)
+            for s, e, n in structure._count_matches(b.text, lo, hi, structure._count_heading_re()):
+                if structure._items_under(ctx, i) and structure._items_under(ctx, i)[0] == n:
                     present.append((b, s, n))
     if present and rng.random() < 0.5:
         b, s, n = rng.choice(present)
@@ -165,7 +166,7 @@ def count_mismatch(text: str, rng: random.Random) -> Result:
 def series_fault(text: str, rng: random.Random) -> Result:
     """一是、三是 (a gap) or 一是、二是、第三， (mixed markers) in a 一是 series."""
     doc, ctx = _analyse(text)
-    runs = [run for run, _ in S._all_runs(ctx)
+    runs = [run for run, _ in structure._all_runs(ctx)
             if len(run) >= 2 and all(it.family == "是" and it.value == k + 1
                                      for k, it in enumerate(run))]
     if not runs:
@@ -190,7 +191,7 @@ def heading_end_mark(text: str, rng: random.Random) -> Result:
     doc, ctx = _analyse(text)
     heads = [i for i, b in enumerate(doc.blocks)
              if b.kind == HEADING and not b.runin and b.level <= 4
-             and S._has_content(ctx, i) and b.text[-1] not in "。，；：、？！"]
+             and structure._has_content(ctx, i) and b.text[-1] not in "。，；：、？！"]
     if not heads:
         return None
     b = doc.blocks[rng.choice(heads)]
@@ -206,14 +207,14 @@ def missing_section(text: str, rng: random.Random) -> Result:
     kind = None
     if doc.kind:
         try:
-            from toolkit.templating import find_kind
+            from toolkit.draft.kinds import find_kind
 
             kind = find_kind(doc.kind)
         except Exception:
             return None
     ctx = Context(doc, kind=kind)
-    name, required = S._required_sections(ctx)
-    if not required or name in S._LOOSE_KINDS:
+    name, required = anatomy._required_sections(ctx)
+    if not required or name in anatomy._LOOSE_KINDS:
         return None
     level1 = [i for i, b in enumerate(doc.blocks) if b.kind == HEADING and b.level == 1]
     if len(level1) < 3:
@@ -223,13 +224,13 @@ def missing_section(text: str, rng: random.Random) -> Result:
         if want not in required:
             continue
         hits = [i for i in level1
-                if any(w in S.title_of(doc.blocks[i]) for w in S.SECTION_KEYWORDS[want])]
+                if any(w in anatomy.title_of(doc.blocks[i]) for w in anatomy.SECTION_KEYWORDS[want])]
         if len(hits) == 1:
             candidates.append(hits[0])
     if not candidates:
         return None
     h = rng.choice(candidates)
-    o = S.outline(ctx)
+    o = anatomy.outline(ctx)
     end = o.end[h]
     # The section's own blocks only: the closing (signature, date) stays.
     while end > h + 1 and doc.blocks[end - 1].kind not in (BODY, HEADING):
@@ -249,8 +250,8 @@ _REQUESTS = ("妥否，请批示。", "当否，请批示。", "以上事项，�
 def report_request(text: str, rng: random.Random) -> Result:
     """A 报告 that asks for approval (妥否，请批示)."""
     doc, ctx = _analyse(text)
-    if not S._doctype_part(S.title_text(ctx)).endswith("报告") or \
-            S._doctype_part(S.title_text(ctx)).endswith(("述职报告", "调研报告")):
+    if not anatomy._doctype_part(anatomy.title_text(ctx)).endswith("报告") or \
+            anatomy._doctype_part(anatomy.title_text(ctx)).endswith(("述职报告", "调研报告")):
         return None
     paras = [i for i, b in enumerate(doc.blocks)
              if b.kind == BODY and b.text.endswith("。") and len(b.text) > 8]

@@ -1,0 +1,1 @@
+"""Shared ground: errors, the Document type, numerals, file reading and writing, shipped data."""

@@ -1,0 +1,1 @@
+"""Drafting: strict YAML, report kinds, the template sandbox, the composer, starters, phrases."""

@@ -1,0 +1,1 @@
+"""Existing documents coming in: files, folders and stdin read as Documents."""

@@ -1,0 +1,1 @@
+"""Seeing the page: font faces on this machine and the LibreOffice preview."""

@@ -1,0 +1,201 @@
+"""Preview: a DOCX (or the DOCX a draft builds to) rendered by LibreOffice to PDF or PNG pages."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from toolkit.core.errors import InputError, Place
+
+DEFAULT_TIMEOUT = 180  # seconds; a first start with a fresh profile takes a few
+DEFAULT_DPI = 80
+INSTALL_HINT = ("Debian/Ubuntu：sudo apt-get install --no-install-recommends "
+                "libreoffice-writer-nogui poppler-utils fonts-noto-cjk fonts-liberation2；"
+                "Windows、macOS：从 https://www.libreoffice.org 下载安装，并把 soffice 所在文件夹加入 PATH。")
+
+
+@dataclass
+class Preview:
+    """What a preview wrote and which stand-in faces it drew with."""
+
+    outputs: list[Path]
+    pages: int
+    standins: list = field(default_factory=list)  # fonts.Availability of the mapped faces
+    missing: list = field(default_factory=list)  # faces with neither the real face nor a stand-in
+    fontconfig: bool = True  # False: faces could not be checked or mapped
+
+
+def soffice() -> str | None:
+    """The LibreOffice command, or None when it is not installed."""
+    import shutil
+
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def _tool(name: str, source: str) -> str:
+    import shutil
+
+    found = shutil.which(name)
+    if found is None:
+        raise InputError(f"生成 PNG 图片需要 poppler-utils 中的 {name}，本机没有安装。", Place(source),
+                         "Debian/Ubuntu：sudo apt-get install --no-install-recommends poppler-utils；"
+                         "也可以用 -o 文件名.pdf 只生成 PDF。")
+    return found
+
+
+def render(source: str, target: str, *, style=None, templates: tuple[str, ...] = (),
+           dpi: int = DEFAULT_DPI, timeout: float = DEFAULT_TIMEOUT) -> Preview:
+    """Render `source` (.docx or .yaml) to `target` (.pdf, or .png: one picture per page,
+    TARGET-1.png, TARGET-2.png …). Raises InputError (exit 2) for what the user must fix:
+    the input, the output name, a missing LibreOffice, a converter that fails or hangs."""
+    import tempfile
+
+    out = Path(target)
+    kind = out.suffix.lower()
+    if kind not in (".pdf", ".png"):
+        raise InputError("预览的输出文件应为 .pdf 或 .png。", Place(target),
+                         "例如：gongwen preview 报告.docx -o 报告.pdf")
+    if dpi < 20 or dpi > 600:
+        raise InputError(f"--dpi {dpi} 不合适。", None, "请用 20～600 之间的值，屏幕查看用 80 左右。")
+    if timeout <= 0:
+        raise InputError("--timeout 应大于 0 秒。", None)
+    office = soffice()
+    if office is None:
+        raise InputError("预览需要 LibreOffice，本机没有安装（找不到 soffice 命令）。", Place(source),
+                         INSTALL_HINT)
+    pdftoppm = _tool("pdftoppm", source) if kind == ".png" else None
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():  # say so before a conversion that takes seconds
+        raise InputError("输出文件夹不存在。", Place(str(folder)),
+                         "请先创建这个文件夹，或用 -o 指定一个已有的位置。")
+
+    from toolkit.intake.inputs import docx_source, read_input
+    from toolkit.render import fonts
+
+    if Path(source).suffix.lower() not in (".docx", ".yaml", ".yml"):
+        raise InputError("预览只支持 .docx 文件和 .yaml 草稿。", Place(source),
+                         "纯文本请先用 gongwen build 排成 DOCX；.doc、.wps 请先另存为 .docx。")
+    inp = read_input(source, templates)
+    make, origin = docx_source(inp, style)
+    data = make()
+    asked = [u.face for u in fonts.faces_of(data, inp.document.blocks, origin)]
+    # Map every standard name (and the document's own faces) that is missing, not just the ones
+    # found in the text: an empty paragraph's face still sets its line height.
+    found = fonts.availability(fonts.preview_faces(asked), probe=False)
+    known = fonts.installed_families() is not None
+    mapped = [a for a in found if a.installed is False and a.standin]
+    used = [a for a in mapped if a.face in asked]
+    missing = [a for a in fonts.availability(asked) if a.installed is False and not a.standin]
+
+    with tempfile.TemporaryDirectory(prefix="gongwen-preview-") as folder:
+        work = Path(folder)
+        document = work / "document.docx"
+        document.write_bytes(data)
+        env = dict(os.environ)
+        if known:
+            conf = work / "fonts.conf"
+            conf.write_text(fonts.fontconfig_xml(mapped, os.environ.get("FONTCONFIG_FILE")),
+                            encoding="utf-8")
+            env["FONTCONFIG_FILE"] = str(conf)
+        # Each run has its own LibreOffice profile: two previews at once would otherwise fight
+        # over one profile's lock and the second would silently do nothing.
+        profile = (work / "profile").resolve().as_uri()
+        command = [office, f"-env:UserInstallation={profile}", "--headless", "--invisible",
+                   "--norestore", "--nologo", "--nodefault", "--nolockcheck",
+                   "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(work), str(document)]
+        code, err = _run(command, env, timeout, source, "LibreOffice")
+        pdf = work / "document.pdf"
+        if code != 0 or not pdf.is_file() or pdf.stat().st_size == 0:
+            detail = err.strip().splitlines()[-1][:200] if err.strip() else f"退出码 {code}"
+            raise InputError(f"LibreOffice 没有生成 PDF（{detail}）。", Place(source),
+                             "请确认文件能在 Word 或 WPS 中正常打开；LibreOffice 正在运行时请关闭后再试。")
+        from toolkit.core.output import atomic_write
+
+        if kind == ".pdf":
+            blob = pdf.read_bytes()
+            atomic_write(out, lambda handle: handle.write(blob))
+            return Preview([out], _page_count(blob), used, missing, known)
+        pages = _pictures(pdftoppm, pdf, work, out, dpi, timeout, source, env)
+        return Preview(pages, len(pages), used, missing, known)
+
+
+def _pictures(pdftoppm: str, pdf: Path, work: Path, out: Path, dpi: int, timeout: float,
+              source: str, env: dict) -> list[Path]:
+    """PNG pages OUT-1.png, OUT-2.png …, each written atomically; stale higher-numbered pages
+    of an earlier, longer preview are removed so the folder shows this document only."""
+    from toolkit.core.output import atomic_write
+
+    code, err = _run([pdftoppm, "-png", "-r", str(dpi), str(pdf), str(work / "page")], env,
+                     timeout, source, "pdftoppm")
+    # pdftoppm pads page numbers to the width of the page count (page-01.png from 10 pages).
+    made = sorted(work.glob("page-*.png"), key=lambda p: int(p.stem.rpartition("-")[2]))
+    if code != 0 or not made:
+        raise InputError(f"pdftoppm 没有生成图片（{err.strip()[:200] or f'退出码 {code}'}）。",
+                         Place(source), "可以用 -o 文件名.pdf 先生成 PDF。")
+    written = []
+    for n, page in enumerate(made, 1):
+        target = out.with_name(f"{out.stem}-{n}.png")
+        blob = page.read_bytes()
+        written.append(atomic_write(target, lambda handle, blob=blob: handle.write(blob)))
+    n = len(made) + 1
+    while (stale := out.with_name(f"{out.stem}-{n}.png")).is_file():
+        stale.unlink()
+        n += 1
+    return written
+
+
+def _run(command: list[str], env: dict, timeout: float, source: str, name: str) -> tuple[int, str]:
+    """Run a converter in its own process group; past `timeout` the whole group is killed
+    (soffice starts soffice.bin, which would outlive a kill of the launcher alone)."""
+    import subprocess
+
+    options: dict = {}
+    if os.name == "posix":
+        options["start_new_session"] = True
+    else:
+        options["creationflags"] = getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)
+    try:
+        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, env=env, **options)
+    except OSError as exc:
+        raise InputError(f"无法启动 {name}：{exc.strerror or exc}", Place(source),
+                         INSTALL_HINT if name == "LibreOffice" else "") from None
+    try:
+        _, err = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _kill(process)
+        process.communicate()
+        raise InputError(f"{name} 在 {timeout:g} 秒内没有完成，已停止。", Place(source),
+                         "文件可能很大或已损坏；可以用 --timeout 给更长的时间，或在 Word 中另存一次再试。"
+                         ) from None
+    except BaseException:  # Ctrl+C: leave no converter behind
+        _kill(process)
+        process.communicate()
+        raise
+    return process.returncode, err.decode("utf-8", "replace")
+
+
+def _kill(process) -> None:
+    import signal
+
+    try:
+        if os.name == "posix":
+            os.killpg(process.pid, signal.SIGKILL)
+        else:
+            process.kill()
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def _page_count(pdf: bytes) -> int:
+    """Pages of a PDF: the /Count of its page tree (LibreOffice writes no object streams)."""
+    import re
+
+    counts = [int(m) for m in re.findall(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)", pdf)]
+    counts += [int(m) for m in re.findall(rb"/Count\s+(\d+)[^>]*?/Type\s*/Pages\b", pdf)]
+    return max(counts) if counts else len(re.findall(rb"/Type\s*/Page\b", pdf))
