@@ -122,21 +122,22 @@ def test_compact_dictionary_is_small_and_loadable_by_jieba() -> None:
         assert word and count.isdigit() and tag, line
 
 
-def test_first_use_is_fast(cache_home: Path, tmp_path: Path) -> None:
-    """The compact dictionary and the fast cache read keep jieba's first use cheap.
-
-    Each step takes well under 0.1 s on a laptop; the bound is loose so a slow CI machine
-    passes, yet the full dictionary (0.7 s, plus 0.5 s for tags) would fail it.
+def test_first_use_reads_one_compact_cache(cache_home: Path, tmp_path: Path) -> None:
+    """What keeps jieba's first use cheap (timed in benchmarks/check_speed.py): the compact
+    dictionary, cached once in the user's cache folder, and read back, not rebuilt, next time.
     """
-    code = (
-        "import time; t0 = time.perf_counter(); import toolkit.text.segment as s;"
-        "s.words('加强安全生产'); t1 = time.perf_counter(); s.tagged('抓落实');"
-        "t2 = time.perf_counter(); print(t1 - t0, t2 - t1)"
-    )
+    code = ("import toolkit.text.segment as s; s.words('加强安全生产'); s.tagged('抓落实');"
+            "print(len(s.tokenizer().FREQ))")
     run_python(code, cache_home, tmp_path)  # builds the cache if this module has not yet
+    caches = sorted(cache_home.rglob("jieba-*-compact-*.cache"))
+    assert len(caches) == 1, caches
+    before = caches[0].stat().st_mtime_ns
     result = run_python(code, cache_home, tmp_path)
-    first_words, first_tagged = map(float, result.stdout.split())
-    assert first_words < 0.4 and first_tagged < 0.4, result.stdout
+    assert result.returncode == 0, result.stderr
+    assert caches[0].stat().st_mtime_ns == before  # read, not written again
+    assert sorted(cache_home.rglob("jieba-*.cache")) == caches  # and no second cache
+    # jieba's full dictionary has 349k words: a prefix table this small is the compact one.
+    assert int(result.stdout) < 300_000, result.stdout
 
 
 def test_jieba_posseg_stays_whole_for_other_code(cache_home: Path, tmp_path: Path) -> None:
