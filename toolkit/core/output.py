@@ -70,15 +70,19 @@ def _real_target(target: Path) -> Path:
     if str(target) == "-":
         raise OutputError("这个输出不能写到标准输出（-）。", Place("-"),
                           "请给出一个文件名。")
-    if target.is_symlink():
-        real = Path(os.path.realpath(target))
+    real = target
+    for _ in range(40):  # each hop of a chain of links is judged, not only where it ends
+        absolute = os.path.abspath(real)
+        if os.name == "posix" and any(absolute == f or absolute.startswith(f + os.sep)
+                                      for f in _SYSTEM_FOLDERS):
+            raise OutputError("输出路径指向系统设备或进程文件，不是普通文件，未写入。",
+                              Place(str(target)), "请给出一个普通文件的路径；要输出到屏幕请写 -。")
+        if not os.path.islink(real):
+            break
+        real = Path(os.path.join(os.path.dirname(absolute), os.readlink(real)))
     else:
-        real = target
-    absolute = os.path.abspath(real)
-    if any(absolute == f or absolute.startswith(f + os.sep) for f in _SYSTEM_FOLDERS) \
-            and os.name == "posix":
-        raise OutputError("输出路径指向系统设备或进程文件，不是普通文件，未写入。", Place(str(target)),
-                          "请给出一个普通文件的路径。")
+        raise OutputError("输出路径的符号链接层数过多。", Place(str(target)))
+    real = Path(os.path.realpath(real)) if real != target else real
     try:
         info = os.stat(real)
     except FileNotFoundError:
