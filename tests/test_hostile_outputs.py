@@ -270,3 +270,256 @@ def test_link_to_a_regular_file_is_written_through(tmp_path, cli):
     result = cli("build", str(REFERENCE_YAML), "-o", str(link))
     assert result.code == 0, result.err
     assert link.is_symlink() and "工作情况汇报" in real.read_text(encoding="utf-8")
+
+
+# -- one bad department (point 7) ----------------------------------------------------------
+
+def _with_bad_department(tmp_path: Path) -> Path:
+    """乙局's group has 1,000 items under a “{数}” title: the composer's ValueError (numeral
+    too large), the reviewer's template ValueError."""
+    items = "\n".join(f"措施{n}。内容{n}。" for n in range(1000))
+    rows = [{"单位": "甲局", **ROW}, {"单位": "乙局", **ROW},
+            {"单位": "丙局", **ROW}, {"单位": "丁局", **ROW}]
+    rows[1].update({"经验做法.机制.标题": "健全“{数}项机制”", "经验做法.机制.条目": items})
+    return _roster(tmp_path / "名单.csv", rows)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_department_that_crashes_fails_alone(tmp_path, cli, jobs):
+    roster = _with_bad_department(tmp_path)
+    out = tmp_path / "out"
+    result = cli("batch", str(roster), "-o", str(out), "-j", jobs, "--no-check")
+    assert result.code == 1, result.err
+    assert "Traceback" not in result.err
+    assert sorted(p.stem for p in out.glob("*.docx")) == sorted(["甲局", "丙局", "丁局"])
+    rows = list(csv.DictReader(io.StringIO((out / "质量报告.csv").read_text(encoding="utf-8-sig"))))
+    bad = [r for r in rows if r["部门"] == "乙局"][0]
+    assert bad["状态"] == "失败" and "ValueError" in bad["说明"]
+    assert (out / ".gongwen-batch.jsonl").read_text(encoding="utf-8").count('"done"') == 3
+
+
+@POSIX
+def test_a_worker_that_dies_fails_its_department_only(tmp_path, cli, monkeypatch):
+    """A worker killed mid-department (the OOM killer, a crash) breaks the process pool: the
+    department that kills it is found and reported, the others are built."""
+    from toolkit.batch import runner
+
+    real = runner.build_one
+
+    def dying(job, name, options):
+        if job.name == "乙局":
+            os._exit(137)  # forked workers inherit this patch; the parent never runs it
+        return real(job, name, options)
+
+    monkeypatch.setattr(runner, "build_one", dying)
+    rows = [{"单位": n, **ROW} for n in ("甲局", "乙局", "丙局", "丁局", "戊局", "己局")]
+    roster = _roster(tmp_path / "名单.csv", rows)
+    out = tmp_path / "out"
+    result = cli("batch", str(roster), "-o", str(out), "-j", "2", "--no-check", "-q")
+    assert result.code == 1, result.err
+    assert sorted(p.stem for p in out.glob("*.docx")) == sorted(["甲局", "丙局", "丁局", "戊局", "己局"])
+    report = json.loads((out / "质量报告.json").read_text(encoding="utf-8"))
+    failed = [r for r in report["部门"] if r["状态"] == "失败"]
+    assert [r["部门"] for r in failed] == ["乙局"] and "工作进程意外退出" in failed[0]["说明"]
+
+
+# -- files gongwen did not write (point 8) -------------------------------------------------
+
+def test_batch_keeps_a_department_file_it_never_wrote(tmp_path, cli):
+    roster = _roster(tmp_path / "名单.csv", [{"单位": "甲局", **ROW}, {"单位": "乙局", **ROW}])
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "甲局.docx").write_bytes(b"the user's own file")
+    result = cli("batch", str(roster), "-o", str(out), "--no-check", "-q")
+    assert result.code == 1
+    assert (out / "甲局.docx").read_bytes() == b"the user's own file"
+    assert (out / "乙局.docx").is_file()
+    report = json.loads((out / "质量报告.json").read_text(encoding="utf-8"))
+    assert "不是 gongwen 生成的" in report["部门"][0]["说明"]
+    again = cli("batch", str(roster), "-o", str(out), "--no-check", "-q")
+    assert again.code == 1 and (out / "甲局.docx").read_bytes() == b"the user's own file"
+    # Its own outputs are rebuilt freely when the input changes.
+    roster = _roster(tmp_path / "名单.csv", [{"单位": "甲局", **ROW},
+                                             {"单位": "乙局", **ROW, "事由": "全年工作"}])
+    assert cli("batch", str(roster), "-o", str(out), "--no-check", "-q").code == 1
+    assert "全年工作" in "".join(p.text for p in docx.Document(out / "乙局.docx").paragraphs)
+    forced = cli("batch", str(roster), "-o", str(out), "--no-check", "-q", "--force")
+    assert forced.code == 0 and zipfile.is_zipfile(out / "甲局.docx")
+
+
+def test_build_and_batch_never_replace_their_inputs(tmp_path, cli):
+    draft = tmp_path / "d.yaml"
+    shutil.copy(REFERENCE_YAML, draft)
+    before = draft.read_bytes()
+    for args in (("--text", str(draft)), ("-o", str(draft)), ("--text", str(tmp_path / "d.docx")),
+                 ("--text", str(draft), "--force")):
+        result = cli("build", str(draft), *args)
+        assert result.code == 2 and "Traceback" not in result.err, (args, result.err)
+        assert draft.read_bytes() == before
+    roster = _roster(tmp_path / "名单.csv", [{"单位": "甲局", **ROW}])
+    kept = roster.read_bytes()
+    result = cli("batch", str(roster), "-o", str(tmp_path / "out"), "--combined", str(roster))
+    assert result.code == 2 and "输出文件就是输入文件" in result.err
+    assert roster.read_bytes() == kept and not (tmp_path / "out").exists()
+
+
+@POSIX
+def test_read_only_target_needs_force(tmp_path, cli):
+    target = tmp_path / "报告.docx"
+    target.write_bytes(b"signed copy")
+    target.chmod(0o444)
+    result = cli("build", str(REFERENCE_YAML), "-o", str(target))
+    assert result.code == 2 and "只读" in result.err
+    assert target.read_bytes() == b"signed copy"
+    forced = cli("build", str(REFERENCE_YAML), "-o", str(target), "--force")
+    assert forced.code == 0, forced.err
+    assert zipfile.is_zipfile(target) and stat.S_IMODE(target.stat().st_mode) == 0o444
+
+
+# -- modes kept (point 9) ------------------------------------------------------------------
+
+@POSIX
+def test_fix_keeps_a_private_drafts_mode(tmp_path, cli):
+    draft = tmp_path / "草稿.txt"
+    draft.write_text("关于做好工作的报告\n\n一、总体情况\n我们做了工作,取得了成效.下一步继续努力!\n",
+                     encoding="utf-8")
+    draft.chmod(0o600)
+    result = cli("check", str(draft), "--fix")
+    assert "已修复" in result.err, result.err
+    assert "取得了成效。" in draft.read_text(encoding="utf-8")
+    assert stat.S_IMODE(draft.stat().st_mode) == 0o600
+    built = tmp_path / "报告.docx"
+    assert cli("build", str(REFERENCE_YAML), "-o", str(built)).code == 0
+    built.chmod(0o640)
+    assert cli("build", str(REFERENCE_YAML), "-o", str(built)).code == 0
+    assert stat.S_IMODE(built.stat().st_mode) == 0o640
+
+
+# -- names and temporary files (point 15) --------------------------------------------------
+
+def test_names_are_safe_in_bytes_and_in_meaning():
+    ext_b = "\U00020000" * 61  # 4 bytes each in UTF-8
+    name = safe_name(ext_b)
+    assert len(name.encode("utf-8")) <= 180 and len(name) <= 60
+    assert safe_name("财政\u202e局") == "财政局"
+    assert not re.search("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]",
+                         safe_name("\u2067甲\u200b局\u2069\ufeff"))
+    assert not safe_name("-rf").startswith("-")
+    assert not safe_name("~$财政局").startswith("~")
+    for reserved in ("COM¹", "COM²", "LPT³", "CONIN$", "CONOUT$", "conin$.txt", "COM0", "CON .x"):
+        assert safe_name(reserved).startswith("_"), reserved
+    names = unique_names([ext_b, ext_b])
+    assert names[0] != names[1] and all(len((n + ".docx").encode()) < 200 for n in names)
+
+
+def test_batch_writes_names_the_file_system_accepts(tmp_path, cli):
+    rows = [{"单位": "\U00020000" * 61, **ROW}, {"单位": "-rf \u202egpj.exe", **ROW},
+            {"单位": "~$名单", **ROW}, {"单位": "CONIN$", **ROW}]
+    roster = _roster(tmp_path / "名单.csv", rows)
+    result = cli("batch", str(roster), "-o", str(tmp_path / "out"), "--no-check", "-q")
+    assert result.code == 0, result.err
+    names = sorted(p.name for p in (tmp_path / "out").glob("*.docx"))
+    assert len(names) == 4
+    assert not [n for n in names if n.startswith(("-", "~", ".")) or "\u202e" in n]
+
+
+@POSIX
+def test_temporary_files_of_a_killed_build_are_cleaned(tmp_path, cli):
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    stale = tmp_path / f".报告.docx.{dead.pid}.k2j3h4g5.tmp"
+    stale.write_bytes(b"half")
+    legacy = tmp_path / ".报告.docx.a8b7c6d5.tmp"
+    legacy.write_bytes(b"half")
+    os.utime(legacy, (time.time() - 7200, time.time() - 7200))
+    busy = tmp_path / f".报告.docx.{os.getppid()}.zzzzzzzz.tmp"  # a process still writing
+    busy.write_bytes(b"in progress")
+    assert cli("build", str(REFERENCE_YAML), "-o", str(tmp_path / "报告.docx")).code == 0
+    assert not stale.exists() and not legacy.exists() and busy.exists()
+
+
+# -- preview leftovers and its time limit (point 14) ---------------------------------------
+
+def _fake_office(folder: Path, record: Path) -> dict:
+    """An environment whose `soffice` starts a child and never finishes (LibreOffice stuck)."""
+    folder.mkdir()
+    record.mkdir()
+    script = folder / "soffice"
+    script.write_text("#!/bin/sh\n"
+                      f'sleep 300 & echo $! > "{record}/child"\n'
+                      f'echo $$ > "{record}/parent"\n'
+                      "wait\n")
+    script.chmod(0o755)
+    temp = folder.parent / "tmp"
+    temp.mkdir()
+    return {**os.environ, "PATH": f"{folder}{os.pathsep}{os.environ.get('PATH', '')}",
+            "TMPDIR": str(temp)}
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError, IndexError):
+        return False
+    return state != "Z"
+
+
+@POSIX
+@pytest.mark.parametrize("sig", ["SIGTERM", "SIGHUP"])
+def test_terminated_preview_leaves_no_converter_or_folder(tmp_path, sig):
+    if not Path("/proc/self/stat").exists():
+        pytest.skip("needs /proc")
+    record = tmp_path / "record"
+    env = _fake_office(tmp_path / "bin", record)
+    proc = subprocess.Popen([sys.executable, "-m", "toolkit", "preview", str(REFERENCE_YAML),
+                             "-o", str(tmp_path / "p.pdf")], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 60
+    while time.time() < deadline and not (record / "child").exists():
+        time.sleep(0.05)
+    assert (record / "child").exists(), proc.stderr.read() if proc.poll() is not None else ""
+    time.sleep(0.2)
+    proc.send_signal(getattr(signal, sig))  # to gongwen alone, as `kill PID` does
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 128 + getattr(signal, sig), err
+    assert "Traceback" not in err
+    for name in ("parent", "child"):
+        pid = int((record / name).read_text())
+        for _ in range(50):
+            if not _alive(pid):
+                break
+            time.sleep(0.1)
+        assert not _alive(pid), f"{name} {pid} survived"
+    assert not list((tmp_path / "tmp").glob("gongwen-preview-*"))
+    assert not (tmp_path / "p.pdf").exists()
+
+
+def _many_paragraphs(path: Path, count: int) -> Path:
+    """The reviewer's large DOCX: `count` short paragraphs."""
+    from conftest import run_cli
+
+    run_cli("build", str(REFERENCE_YAML), "-o", str(path))
+    with zipfile.ZipFile(path) as archive:
+        members = [(i, archive.read(i)) for i in archive.infolist()]
+    body = "".join(f"<w:p><w:r><w:t>第{n}段内容。</w:t></w:r></w:p>" for n in range(count))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, data in members:
+            if info.filename == "word/document.xml":
+                data = data.decode().replace("<w:body>", "<w:body>" + body, 1).encode()
+            archive.writestr(info, data)
+    return path
+
+
+@POSIX
+def test_time_limit_covers_the_work_before_conversion(tmp_path):
+    big = _many_paragraphs(tmp_path / "大文件.docx", 200_000)
+    env = _fake_office(tmp_path / "bin", tmp_path / "record")
+    start = time.monotonic()
+    result = subprocess.run([sys.executable, "-m", "toolkit", "preview", str(big), "-o",
+                             str(tmp_path / "p.pdf"), "--timeout", "2"], env=env,
+                            capture_output=True, text=True, timeout=300)
+    took = time.monotonic() - start
+    assert result.returncode == 2, result.stderr
+    assert "2 秒内没有完成" in result.stderr and "Traceback" not in result.stderr
+    assert took < 15, took
+    assert not (tmp_path / "record" / "parent").exists()  # stopped before LibreOffice started
