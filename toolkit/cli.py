@@ -44,7 +44,7 @@ def init(path: str, kind: str | None, template_dirs: tuple[str, ...], force: boo
     unit_dir = None
     if template_dirs and found.folder.parent != kinds.resources.folder("templates"):
         unit_dir = os.path.relpath(found.folder.parent, target.parent.resolve())
-    write_text(target, starter.starter(found, unit_dir))
+    write_text(target, starter.starter(found, unit_dir), force)
     click.echo(f"已生成 {path}：按注释填写内容后运行 gongwen build {path}")
 
 
