@@ -223,7 +223,10 @@ class _time_limit:
         import signal
 
         if self.armed:
-            signal.setitimer(signal.ITIMER_REAL, 0)
+            try:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+            except _Expired:  # it fired just as the work ended: still past the limit
+                kind = _Expired
             signal.signal(signal.SIGALRM, self.previous)
         if kind is _Expired:
             _timed_out(self.seconds, self.source)
