@@ -110,6 +110,11 @@ def render(source: str, target: str, *, style=None, templates: tuple[str, ...] =
         document = work / "document.docx"
         document.write_bytes(data)
         env = dict(os.environ)
+        # LibreOffice's own temporary files (lu*.tmp) go in the folder removed afterwards: a
+        # converter killed at the time limit or by SIGTERM cannot clean up after itself.
+        scratch = work / "tmp"
+        scratch.mkdir()
+        env.update(TMPDIR=str(scratch), TMP=str(scratch), TEMP=str(scratch))
         if known:
             conf = work / "fonts.conf"
             conf.write_text(fonts.fontconfig_xml(mapped, os.environ.get("FONTCONFIG_FILE")),
