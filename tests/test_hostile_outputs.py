@@ -251,6 +251,11 @@ def test_text_output_to_fifo_device_or_proc_link_is_refused(tmp_path, cli):
                      "--text", target)
         assert result.code == 2, (target, result.err)
         assert "Traceback" not in result.err and "不是普通文件" in result.err
+    pdf_fifo = tmp_path / "预览.pdf"
+    os.mkfifo(pdf_fifo)
+    result = cli("preview", str(REFERENCE_YAML), "-o", str(pdf_fifo))
+    assert result.code == 2 and "Traceback" not in result.err
+    assert stat.S_ISFIFO(os.stat(pdf_fifo).st_mode)
     assert stat.S_ISFIFO(os.stat(fifo).st_mode) and link.is_symlink()
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
     assert not (tmp_path / "r.docx").exists()  # refused before anything was written

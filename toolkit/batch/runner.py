@@ -37,11 +37,11 @@ _UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
 
 def _visible(text: str) -> str:
     """Without invisible format characters (bidi overrides such as U+202E, zero widths), line
-    separators, private-use and unpaired surrogate code points."""
+    separators and unpaired surrogates. Private-use and newly assigned code points stay: rare
+    characters of Chinese names live there."""
     import unicodedata
 
-    return "".join(c for c in text
-                   if unicodedata.category(c) not in ("Cf", "Cs", "Co", "Cn", "Zl", "Zp"))
+    return "".join(c for c in text if unicodedata.category(c) not in ("Cf", "Cs", "Zl", "Zp"))
 
 
 def safe_name(name: str) -> str:

@@ -77,6 +77,10 @@ def render(source: str, target: str, *, style=None, templates: tuple[str, ...] =
     if not folder.is_dir():  # say so before a conversion that takes seconds
         raise InputError("输出文件夹不存在。", Place(str(folder)),
                          "请先创建这个文件夹，或用 -o 指定一个已有的位置。")
+    if kind == ".pdf":
+        from toolkit.core.output import check_target
+
+        check_target(out)  # a FIFO, a device or a read-only file: refused before converting
 
     from toolkit.intake.inputs import docx_source, read_input
     from toolkit.render import fonts
