@@ -328,6 +328,30 @@ def test_a_worker_that_dies_fails_its_department_only(tmp_path, cli, monkeypatch
     assert [r["部门"] for r in failed] == ["乙局"] and "工作进程意外退出" in failed[0]["说明"]
 
 
+def test_recursion_and_memory_errors_are_the_departments_own(tmp_path, cli, monkeypatch):
+    from toolkit.draft import pipeline
+
+    real = pipeline.draft_data
+    crashes = {"乙局": RecursionError("maximum recursion depth exceeded"),
+               "丙局": MemoryError(), "丁局": IndexError("list index out of range")}
+
+    def draft(data, *args, **kwargs):
+        if str(data.get("单位")) in crashes:
+            raise crashes[str(data.get("单位"))]
+        return real(data, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "draft_data", draft)
+    rows = [{"单位": n, **ROW} for n in ("甲局", "乙局", "丙局", "丁局")]
+    out = tmp_path / "out"
+    result = cli("batch", str(_roster(tmp_path / "名单.csv", rows)), "-o", str(out), "-j", "1",
+                 "--no-check", "-q")
+    assert result.code == 1 and "Traceback" not in result.err
+    why = {r["部门"]: r["说明"] for r in
+           json.loads((out / "质量报告.json").read_text(encoding="utf-8"))["部门"]}
+    assert why["甲局"] == "" and "嵌套过深" in why["乙局"] and "内存不足" in why["丙局"]
+    assert "IndexError" in why["丁局"] and (out / "甲局.docx").is_file()
+
+
 # -- files gongwen did not write (point 8) -------------------------------------------------
 
 def test_batch_keeps_a_department_file_it_never_wrote(tmp_path, cli):
