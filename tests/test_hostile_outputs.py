@@ -463,8 +463,11 @@ def test_temporary_files_of_a_killed_build_are_cleaned(tmp_path, cli):
     os.utime(legacy, (time.time() - 7200, time.time() - 7200))
     busy = tmp_path / f".报告.docx.{os.getppid()}.zzzzzzzz.tmp"  # a process still writing
     busy.write_bytes(b"in progress")
+    other = tmp_path / ".cache.abcdefgh.tmp"  # another program's: not an output's name
+    other.write_bytes(b"theirs")
+    os.utime(other, (time.time() - 7200, time.time() - 7200))
     assert cli("build", str(REFERENCE_YAML), "-o", str(tmp_path / "报告.docx")).code == 0
-    assert not stale.exists() and not legacy.exists() and busy.exists()
+    assert not stale.exists() and not legacy.exists() and busy.exists() and other.exists()
 
 
 # -- preview leftovers and its time limit (point 14) ---------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 import tempfile
 import time
@@ -30,9 +31,7 @@ def _short(name: str) -> str:
 def _alive(pid: int) -> bool:
     if pid == os.getpid():
         return True
-    if os.name != "posix":  # os.kill would terminate the process on Windows
-        return True
-    try:
+    try:  # signal 0 only asks (POSIX; on Windows os.kill would end the process: not called)
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
@@ -41,20 +40,33 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def clean_stale_temporaries(folder: Path, name: str) -> None:
-    """Remove temporary files a killed gongwen left for `name` (.NAME.PID.XXXX.tmp whose
-    process is gone; unnamed ones of older versions after an hour)."""
-    prefix = "." + _short(name) + "."
+# Temporary files of gongwen's own outputs: .NAME.PID.RANDOM.tmp, and .NAME.RANDOM.tmp from
+# versions before the pid was added. Only these suffixes: another program's files stay.
+_OUTPUTS = r"\.(?:docx|txt|md|pdf|png|csv|json|jsonl|yaml|yml)"
+_TEMPORARY = re.compile(r"^\.(.+" + _OUTPUTS + r")\.(?:(\d+)\.)?[a-z0-9_]{8}\.tmp$", re.S)
+_cleaned: set[str] = set()  # folders already cleaned by this process
+
+
+def clean_stale_temporaries(folder: Path) -> None:
+    """Remove the temporary files a killed gongwen left in `folder` (those whose process is
+    gone; on Windows, and those without a pid, after an hour). Once per folder and process:
+    a batch writing ten thousand files scans its folder once."""
+    key = os.path.abspath(folder)
+    if key in _cleaned:
+        return
+    _cleaned.add(key)
     try:
-        entries = [e for e in os.scandir(folder)
-                   if e.name.startswith(prefix) and e.name.endswith(".tmp")]
+        entries = [e for e in os.scandir(folder) if e.name.startswith(".")
+                   and e.name.endswith(".tmp")]
     except OSError:
         return
     for entry in entries:
-        middle = entry.name[len(prefix):-len(".tmp")]
-        pid, dot, _ = middle.partition(".")
+        found = _TEMPORARY.match(entry.name)
+        if not found:
+            continue
+        pid = found.group(2)
         try:
-            if dot and pid.isdigit():
+            if pid and os.name == "posix":
                 stale = not _alive(int(pid))
             else:
                 stale = time.time() - entry.stat(follow_symlinks=False).st_mtime > _LEGACY_TMP_AGE
@@ -126,7 +138,7 @@ def atomic_write(target: str | Path, write: Callable[[BinaryIO], None], force: b
         previous = os.stat(real)
     except OSError:
         previous = None
-    clean_stale_temporaries(folder, real.name)
+    clean_stale_temporaries(folder)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{_short(real.name)}.{os.getpid()}.", suffix=".tmp",
                                    dir=folder)
