@@ -22,7 +22,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import REFERENCE_YAML, ROOT
+from conftest import REFERENCE_YAML
 
 from toolkit.batch.runner import safe_name, unique_names
 
