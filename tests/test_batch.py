@@ -194,7 +194,8 @@ def test_ctrl_c_stops_cleanly_and_a_rerun_continues(tmp_path):
     assert proc.returncode == 130, err
     assert "已中止" in err and "Traceback" not in err
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
-    state = json.loads((out / ".gongwen-batch.json").read_text(encoding="utf-8"))
+    lines = (out / ".gongwen-batch.jsonl").read_text(encoding="utf-8").splitlines()
+    state = [json.loads(line)["done"] for line in lines if '"done"' in line]
     assert 0 < len(state) < 400
     rerun = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert rerun.returncode == 0, rerun.stderr

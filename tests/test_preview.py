@@ -166,15 +166,20 @@ def test_png_gives_one_picture_per_page_and_clears_stale_pages(tmp_path, cli, fa
     if shutil.which("pdftoppm") is None:
         pytest.skip("pdftoppm not installed")
     fake_office()
-    for n in (3, 4):
-        (tmp_path / f"page-{n}.png").write_bytes(b"old")
     (tmp_path / "page-notes.png").write_bytes(b"mine")
     result = cli("preview", str(REFERENCE_YAML), "-o", str(tmp_path / "page.png"), "--dpi", "20")
     assert result.code == 0, result.err
+    # A page of an earlier, longer preview (made by gongwen) goes; a user's page-4.png stays.
+    shutil.copy(tmp_path / "page-1.png", tmp_path / "page-3.png")
+    (tmp_path / "page-4.png").write_bytes(b"\x89PNG mine")
+    result = cli("preview", str(REFERENCE_YAML), "-o", str(tmp_path / "page.png"), "--dpi", "20")
+    assert result.code == 0, result.err
     assert sorted(p.name for p in tmp_path.glob("page-*.png")) == [
-        "page-1.png", "page-2.png", "page-notes.png"]
+        "page-1.png", "page-2.png", "page-4.png", "page-notes.png"]
     assert (tmp_path / "page-1.png").read_bytes().startswith(b"\x89PNG")
     assert (tmp_path / "page-notes.png").read_bytes() == b"mine"
+    assert (tmp_path / "page-4.png").read_bytes() == b"\x89PNG mine"
+    assert "page-4.png" in result.err and "未删除" in result.err
     assert not list(tmp_path.glob(".*.tmp"))  # atomic writes leave nothing behind
 
 

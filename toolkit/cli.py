@@ -44,7 +44,7 @@ def init(path: str, kind: str | None, template_dirs: tuple[str, ...], force: boo
     unit_dir = None
     if template_dirs and found.folder.parent != kinds.resources.folder("templates"):
         unit_dir = os.path.relpath(found.folder.parent, target.parent.resolve())
-    write_text(target, starter.starter(found, unit_dir))
+    write_text(target, starter.starter(found, unit_dir), force)
     click.echo(f"已生成 {path}：按注释填写内容后运行 gongwen build {path}")
 
 
@@ -63,27 +63,39 @@ def init(path: str, kind: str | None, template_dirs: tuple[str, ...], force: boo
               help="同时采用参考文档的样式和文档网格（默认只取页面设置和页眉）。")
 @click.option("--require-fonts", is_flag=True,
               help="文档要用的字体本机没有装齐时不生成（用于在本机直接打印的场合）。")
+@click.option("-f", "--force", is_flag=True, help="输出文件是只读的也覆盖。")
 def build(path: str, output: str | None, text_path: str | None,
           template_dirs: tuple[str, ...], style: str | None, reference: str | None,
-          reference_styles: bool, require_fonts: bool) -> None:
-    """由 YAML 起草报告，排成 GB/T 9704 格式的 DOCX。"""
-    from toolkit.core.output import write_text
+          reference_styles: bool, require_fonts: bool, force: bool) -> None:
+    """由 YAML 起草报告，排成 GB/T 9704 格式的 DOCX。
+
+    -o - 或 --text - 把纯文本写到标准输出。"""
+    from toolkit.core.output import check_target, write_text
     from toolkit.draft.pipeline import draft_file
 
+    target = Path(output) if output else Path(path).with_suffix(".docx")
+    outputs = [str(target)] + ([text_path] if text_path else [])
+    _refuse_inputs(outputs, [path, style, reference, *template_dirs])
+    for name in outputs:  # refused before drafting: a special or read-only target wastes no work
+        if name != "-":
+            check_target(name, force)
     drafted = draft_file(path, template_dirs)
     _notices(drafted.source.notices + drafted.notices)
     doc = drafted.document
-    target = Path(output) if output else Path(path).with_suffix(".docx")
     written = []
     suffix = target.suffix.lower()
-    if suffix == ".txt":
+    if output == "-":
         from toolkit.text.plain import to_text
 
-        write_text(target, to_text(doc))
+        click.echo(to_text(doc), nl=False)
+    elif suffix == ".txt":
+        from toolkit.text.plain import to_text
+
+        write_text(target, to_text(doc), force)
     elif suffix == ".md":
         from toolkit.text.plain import to_markdown
 
-        write_text(target, to_markdown(doc))
+        write_text(target, to_markdown(doc), force)
     elif suffix == ".docx":
         from toolkit.docx.profiles import load_profile
         from toolkit.docx.writer import write_docx
@@ -92,17 +104,40 @@ def build(path: str, output: str | None, text_path: str | None,
             from toolkit.render.fonts import require
 
             require(doc, style, reference, path, reference_styles)
-        write_docx(doc, target, load_profile(style), reference, reference_styles)
+        write_docx(doc, target, load_profile(style), reference, reference_styles, force=force)
     else:
         raise InputError("不支持的输出格式。", Place(str(target)),
-                         "输出文件的扩展名应为 .docx、.txt 或 .md。")
-    written.append(str(target))
-    if text_path:
+                         "输出文件的扩展名应为 .docx、.txt 或 .md；写到屏幕用 -o -。")
+    if output != "-":
+        written.append(str(target))
+    if text_path == "-":
         from toolkit.text.plain import to_text
 
-        write_text(text_path, to_text(doc))
+        click.echo(to_text(doc), nl=False)
+    elif text_path:
+        from toolkit.text.plain import to_text
+
+        write_text(text_path, to_text(doc), force)
         written.append(text_path)
-    click.echo("已生成 " + "、".join(written))
+    if written:
+        click.echo("已生成 " + "、".join(written), err=output == "-" or text_path == "-")
+
+
+def _refuse_inputs(outputs: list[str], inputs: list[str | None]) -> None:
+    """An output must never replace a file the command reads (even with --force)."""
+    from toolkit.core.output import same_file
+
+    seen: list[str] = []
+    for out in outputs:
+        if out == "-":
+            continue
+        for source in inputs:
+            if source and Path(source).is_file() and same_file(out, source):
+                raise InputError("输出文件就是输入文件，未覆盖。", Place(out),
+                                 f"请为输出另取一个文件名（输入：{source}）。")
+        if any(same_file(out, other) for other in seen):
+            raise InputError("两个输出是同一个文件。", Place(out), "请为它们分别取文件名。")
+        seen.append(out)
 
 
 @cli.command()
@@ -150,6 +185,14 @@ def preview(path, output, style, template_dirs, dpi, timeout) -> None:
     names = [str(p) for p in done.outputs]
     shown = "、".join(names) if len(names) <= 3 else f"{names[0]} … {names[-1]}"
     click.echo(f"已生成 {shown}（共 {done.pages} 页）。")
+    if done.isolated:
+        from toolkit.docx.isolate import describe
+
+        click.echo("提示：为安全起见，预览前已从转换用的副本中去掉会访问外部的内容（"
+                   + describe(done.isolated) + "），预览中这些位置会是空的；原文件未改动。", err=True)
+    if done.kept:
+        click.echo("提示：这些同名图片不是 gongwen 生成的，未删除：" + "、".join(str(p) for p in done.kept)
+                   + "。", err=True)
     if not done.fontconfig:
         click.echo("提示：本机没有 fontconfig，无法检查和替换字体，预览用 LibreOffice 自己选的字体。",
                    err=True)
@@ -196,7 +239,8 @@ def rules(code: str | None, fmt: str) -> None:
 @click.option("--combined", default=None, help="另外生成一份汇编 DOCX（封面、目录、各部门依次另起一页）。")
 @click.option("--title", "combined_title", default=None, help="汇编的封面标题。")
 @click.option("-j", "--jobs", "jobs_n", type=int, default=None, help="并行进程数，默认为 CPU 核数。")
-@click.option("--force", is_flag=True, help="全部重新生成（默认只重新生成有变化的部门）。")
+@click.option("--force", is_flag=True,
+              help="全部重新生成（默认只重新生成有变化的部门），并覆盖输出文件夹中不是 gongwen 生成的同名文件。")
 @click.option("-q", "--quiet", is_flag=True, help="不显示进度。")
 @click.option("--no-check", is_flag=True, help="只生成，不检查。")
 @click.option("--style", default=None, help="样式配置（YAML 文件或内置名称）。")
@@ -214,10 +258,18 @@ def batch(source, base, out_dir, combined, combined_title, jobs_n, force, quiet,
 
     if jobs_n is not None and jobs_n < 1:
         raise InputError("-j 至少为 1。", None)
+    inputs = [source, base, style, config, reference, *template_dirs]
+    if combined:
+        _refuse_inputs([combined], inputs)
+        from toolkit.core.output import check_target
+
+        check_target(combined, force)
     out = runner.check_out_dir(out_dir)
     jobs = collect(source, base)
+    if combined:
+        _refuse_inputs([combined], [j.path for j in jobs if j.path])
     options = runner.Options(str(out), tuple(template_dirs), style, config, not no_check,
-                             reference, reference_styles)
+                             reference, reference_styles, force)
     summary = runner.run_batch(jobs, options, jobs_n, force, quiet, click.echo)
     csv_path, json_path = runner.write_qa(summary, out)
     if combined and not summary.interrupted:
@@ -226,7 +278,7 @@ def batch(source, base, out_dir, combined, combined_title, jobs_n, force, quiet,
         docs = runner.documents_for_volume(jobs, summary, options)
         if docs:
             title = combined_title or runner.volume_title(docs)
-            write_volume(docs, title, combined, style, reference, reference_styles)
+            write_volume(docs, title, combined, style, reference, reference_styles, force)
             if not quiet:
                 click.echo(f"已生成汇编 {combined}（{len(docs)} 个部门）。", err=True)
         else:
@@ -317,8 +369,26 @@ def _usage_message(message: str) -> str:
     return message
 
 
+def _on_termination() -> None:
+    """SIGTERM and SIGHUP unwind like Ctrl+C: converters are killed, temporary files and
+    folders removed (the default action would end the process on the spot)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return
+
+    def stop(signum, frame):
+        raise SystemExit(128 + signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name) and signal.getsignal(getattr(signal, name)) == signal.SIG_DFL:
+            signal.signal(getattr(signal, name), stop)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; turn every error into a Chinese message and the documented exit code."""
+    _on_termination()
     try:
         cli.main(args=argv, prog_name="gongwen", standalone_mode=False)
     except GongwenError as exc:

@@ -21,24 +21,45 @@ from toolkit.batch.roster import Job
 from toolkit.core.errors import GongwenError, InputError, Place
 from toolkit.core.output import atomic_write
 
-STATE_FILE = ".gongwen-batch.json"  # what earlier runs built, for incremental rebuilds
+# What earlier runs built: one JSON line appended as each department finishes, so a hard kill
+# loses at most the department being written; compacted at the end of a run.
+JOURNAL = ".gongwen-batch.jsonl"
+STATE_FILE = ".gongwen-batch.json"  # the whole-run state of earlier versions (read, then removed)
 QA_NAME = "质量报告"
-MAX_NAME = 60
-_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
-                     *(f"LPT{i}" for i in range(1, 10))}
+MAX_NAME = 60  # characters
+MAX_NAME_BYTES = 180  # UTF-8 bytes: file systems count bytes (255), and “-2.docx” and the
+# temporary file's suffix must still fit
+_DIGITS = "0123456789¹²³"
+_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$", "CLOCK$",
+                     *(f"COM{i}" for i in _DIGITS), *(f"LPT{i}" for i in _DIGITS)}
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
+
+
+def _visible(text: str) -> str:
+    """Without invisible format characters (bidi overrides such as U+202E, zero widths), line
+    separators and unpaired surrogates. Private-use and newly assigned code points stay: rare
+    characters of Chinese names live there."""
+    import unicodedata
+
+    return "".join(c for c in text if unicodedata.category(c) not in ("Cf", "Cs", "Zl", "Zp"))
 
 
 def safe_name(name: str) -> str:
     """A file name Windows, macOS and Linux all accept, made from a department's name."""
-    text = _UNSAFE.sub("_", name).strip().strip(".").strip()
+    text = _UNSAFE.sub("_", _visible(name)).strip().strip(".").strip()
     text = re.sub(r"\.{2,}", "_", text)
+    # A leading “-” reads as an option to command-line tools; “~$” marks Office lock files.
+    text = re.sub(r"^[-~]+", "_", text)
     text = re.sub(r"_+", "_", text)
     if not text or set(text) <= {"_", " "}:
         text = "部门"
-    if text.split(".")[0].upper() in _WINDOWS_RESERVED:
+    text = text[:MAX_NAME]
+    while len(text.encode("utf-8")) > MAX_NAME_BYTES:
+        text = text[:-1]
+    text = text.rstrip(" .")
+    if text.split(".")[0].strip().upper() in _WINDOWS_RESERVED:
         text = "_" + text
-    return text[:MAX_NAME].rstrip(" .")
+    return text
 
 
 def unique_names(names: list[str]) -> list[str]:
@@ -67,6 +88,7 @@ class Options:
     check: bool = True
     reference: str | None = None  # a unit's reference DOCX (page setup, letterhead)
     reference_styles: bool = False  # take its styles and grid too
+    force: bool = False  # replace read-only outputs too
 
 
 @dataclass(slots=True)  # a batch holds one per department: keep each small
@@ -81,6 +103,7 @@ class Result:
     codes: dict = field(default_factory=dict)
     error: str = ""
     digest: str = ""
+    file: str = ""  # SHA-256 of the output as written: trusted later only if the file still has it
     length: int = 0
     # Hashes of long sentences, 16 hex digits each, joined: a thousand departments' texts stay
     # out of memory; the few found in several reports are looked up again for the QA report.
@@ -112,6 +135,9 @@ def _warm(options: Options) -> None:
 def _init_worker(options: Options) -> None:
     # Ctrl-C goes to the whole process group: the parent alone decides how to stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):  # the parent's unwinding handlers are not for workers
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
     _warm(options)
 
 
@@ -145,7 +171,9 @@ def build_one(job: Job, output_name: str, options: Options) -> Result:
         draft = draft_data(job.load(), SourceText(job.source, ""), options.templates)
         target = Path(options.out_dir) / f"{output_name}.docx"
         write_docx(draft.document, target, _worker["profile"], options.reference,
-                   options.reference_styles)
+                   options.reference_styles, force=options.force)
+        written = target.read_bytes()
+        result.file = hashlib.sha256(written).hexdigest()
         result.output = str(target)
         result.status = "已生成"
         text = draft.document.text()
@@ -165,7 +193,7 @@ def build_one(job: Job, output_name: str, options: Options) -> Result:
             if not audit:
                 rules = [r for r in rules if not r.code.startswith("D")]
             found = run(draft.document, rules, settings.severities, settings.options, draft.kind,
-                        lexicons, docx=target.read_bytes, docx_origin="built",
+                        lexicons, docx=lambda: written, docx_origin="built",
                         style=_worker["profile"])
             _worker["layout_audited"] = True
             diags = diagnose(draft.document, found, {r.code: r for r in rules}, job.source,
@@ -175,7 +203,23 @@ def build_one(job: Job, output_name: str, options: Options) -> Result:
     except GongwenError as exc:
         result.status = "失败"
         result.error = "；".join(_problem_text(p) for p in exc.problems)
+    except Exception as exc:  # noqa: BLE001 - one department's failure is never the batch's
+        result.status = "失败"
+        result.error = crash_text(exc)
     return result
+
+
+def crash_text(exc: BaseException | None) -> str:
+    """Why a department failed when gongwen itself did (the QA report's 说明)."""
+    if isinstance(exc, RecursionError):
+        return "内容嵌套过深，无法生成（RecursionError）。请简化这个部门的内容或模板。"
+    if isinstance(exc, MemoryError):
+        return "生成这个部门时内存不足（MemoryError）。请检查其中是否有特别长的内容。"
+    if exc is None:
+        return "生成这个部门的工作进程意外退出（可能内存不足或被系统终止）。请单独生成这个部门查明原因。"
+    detail = str(exc).strip().splitlines()[0][:160] if str(exc).strip() else ""
+    return (f"内部错误（{type(exc).__name__}{'：' + detail if detail else ''}），这是 gongwen 的缺陷；"
+            "请单独生成这个部门，并把它的输入报告给维护者。")
 
 
 def _problem_text(problem) -> str:
@@ -228,11 +272,137 @@ def fingerprint(job: Job, options: Options) -> str:
     return h.hexdigest()
 
 
-def _load_state(out_dir: Path) -> dict:
+def file_digest(path: Path) -> str | None:
+    """SHA-256 of a regular file (None for anything else: a FIFO must not be opened)."""
+    import stat
+
     try:
-        return json.loads((out_dir / STATE_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        h = hashlib.sha256()
+        with open(path, "rb") as handle:
+            while chunk := handle.read(1 << 20):
+                h.update(chunk)
+        return h.hexdigest()
+    except OSError:
+        return None
+
+
+class Journal:
+    """The batch state as JSON lines in the output folder, appended as departments finish.
+
+    {"own": "甲局.docx", "file": ""} — gongwen is about to write this output (claimed);
+    {"own": "甲局.docx", "file": "<sha256>"} — gongwen wrote it with these bytes;
+    {"done": {…the department's QA record…}} — built, with input fingerprint and file digest.
+    A line cut short by a crash is skipped.
+    """
+
+    def __init__(self, out_dir: Path):
+        self.path = out_dir / JOURNAL
+        self.legacy = out_dir / STATE_FILE
+        self.done: dict[str, dict] = {}  # source → latest record
+        self.owned: dict[str, str] = {}  # output file name → digest ("" = written, unknown)
+        self._read()
+
+    def _read(self) -> None:
+        try:
+            legacy = json.loads(self.legacy.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            legacy = {}
+        if isinstance(legacy, dict):
+            for record in legacy.values():  # earlier versions' files: ours, but not trusted
+                if isinstance(record, dict) and isinstance(record.get("output"), str):
+                    self.owned[Path(record["output"]).name] = ""
+        try:
+            with open(self.path, "rb") as handle:
+                lines = handle.read().split(b"\n")
+        except OSError:
+            return
+        for line in lines:
+            try:
+                entry = json.loads(line)
+            except ValueError:
+                continue
+            if not isinstance(entry, dict):
+                continue
+            if isinstance(entry.get("own"), str) and isinstance(entry.get("file"), str):
+                self.owned[entry["own"]] = entry["file"]
+            record = entry.get("done")
+            if isinstance(record, dict) and isinstance(record.get("source"), str) \
+                    and isinstance(record.get("output"), str):
+                self.done[record["source"]] = record
+                self.owned[Path(record["output"]).name] = str(record.get("file", ""))
+
+    def _append(self, entries: list[dict], sync: bool = False) -> None:
+        if not entries:
+            return
+        data = "".join(json.dumps(e, ensure_ascii=False, default=_plain) + "\n"
+                       for e in entries).encode("utf-8")
+        flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+        try:
+            fd = os.open(self.path, flags, 0o666)
+        except OSError as exc:
+            raise InputError(f"无法写批量状态文件：{exc.strerror or exc}", Place(str(self.path)),
+                             "请确认输出文件夹可写。") from None
+        try:
+            os.write(fd, data)
+            if sync:
+                os.fsync(fd)
+        finally:
+            os.close(fd)
+
+    def claim(self, names: list[str]) -> None:
+        """Before anything is written: these outputs are gongwen's from now on."""
+        self._append([{"own": n, "file": ""} for n in names], sync=True)
+        for n in names:
+            self.owned[n] = ""
+
+    def record(self, result: Result) -> None:
+        self._append([{"done": result}])
+        self.owned[Path(result.output).name] = result.file
+
+    def may_replace(self, target: Path) -> str | None:
+        """None when gongwen may replace `target`; otherwise why not (a Chinese sentence)."""
+        if not os.path.lexists(target):
+            return None
+        if target.is_symlink() or not target.is_file():
+            return f"输出位置 {target.name} 已有一个不是普通文件的同名项，未覆盖。"
+        known = self.owned.get(target.name)
+        if known is None:
+            return (f"输出文件夹中已有 {target.name}，它不是 gongwen 生成的，未覆盖。"
+                    "请移走这个文件，或加 --force 覆盖。")
+        if known and file_digest(target) != known:
+            return (f"{target.name} 在 gongwen 生成后被修改过，未覆盖（以免丢失修改）。"
+                    "请另存修改后的文件，或加 --force 覆盖。")
+        return None
+
+    def compact(self, state: dict) -> None:
+        """Rewrite the journal as the final state, plus earlier outputs still on disk."""
+        out_dir = self.path.parent
+        named = {Path(_field(r, "output")).name for r in state.values()}
+        lines = [{"done": r} for r in state.values()]
+        lines += [{"own": n, "file": d} for n, d in sorted(self.owned.items())
+                  if n not in named and (out_dir / n).is_file()]
+
+        def write(handle) -> None:
+            for entry in lines:
+                handle.write((json.dumps(entry, ensure_ascii=False, default=_plain) + "\n")
+                             .encode("utf-8"))
+
+        atomic_write(self.path, write, force=True)
+        try:
+            self.legacy.unlink()
+        except OSError:
+            pass
+
+
+def _field(record, name: str):
+    return record.get(name) if isinstance(record, dict) else getattr(record, name)
+
+
+def _plain(value):
+    return dataclasses.asdict(value) if dataclasses.is_dataclass(value) else value
 
 
 def _write_json(target: Path, data, indent: int) -> Path:
@@ -246,10 +416,6 @@ def _write_json(target: Path, data, indent: int) -> Path:
         text.detach()  # the caller closes the file
 
     return atomic_write(target, write)
-
-
-def _save_state(out_dir: Path, state: dict) -> None:
-    _write_json(out_dir / STATE_FILE, state, 1)
 
 
 @dataclass
@@ -311,8 +477,10 @@ def run_batch(jobs: list[Job], options: Options, jobs_n: int | None = None, forc
     """Build every job (in parallel), reusing unchanged outputs; write state as it goes."""
     out_dir = Path(options.out_dir)
     names = unique_names([j.name for j in jobs])
-    state = {} if force else _load_state(out_dir)
+    journal = Journal(out_dir)
+    state = {} if force else journal.done
     new_state: dict = {}
+    claims: list[str] = []
     results: dict[int, Result] = {}
     todo: list[int] = []
     start = time.perf_counter()
@@ -324,15 +492,25 @@ def run_batch(jobs: list[Job], options: Options, jobs_n: int | None = None, forc
         digest = fingerprint(job, options)
         previous = state.get(job.source)
         target = out_dir / f"{name}.docx"
-        if previous and previous.get("digest") == digest and target.exists() \
-                and previous.get("output") == str(target):
+        # Unchanged only if the file on disk is, byte for byte, the one this input built: after
+        # a hard kill or a copy over it, the output is built again.
+        if previous and previous.get("digest") == digest and previous.get("file") \
+                and Path(previous.get("output", "")).name == target.name \
+                and file_digest(target) == previous["file"]:
             kept = Result(**{k: v for k, v in previous.items() if k in Result.__dataclass_fields__})
+            kept.output = str(target)
             kept.status = "未变化"
             results[i] = kept
-            new_state[job.source] = previous
+            new_state[job.source] = kept
+            continue
+        refused = None if force else journal.may_replace(target)
+        if refused:
+            results[i] = Result(job.name, job.source, error=refused)
             continue
         jobs[i].digest = digest
+        claims.append(target.name)
         todo.append(i)
+    journal.claim(claims)
     progress = Progress(len(jobs), quiet, echo)
     for i, r in results.items():
         progress.update(r)
@@ -344,13 +522,14 @@ def run_batch(jobs: list[Job], options: Options, jobs_n: int | None = None, forc
             results[i] = result
             progress.update(result)
             if result.status == "已生成":
-                new_state[jobs[i].source] = result  # made a dict only while it is written
+                new_state[jobs[i].source] = result
+                journal.record(result)  # at once: a hard kill keeps what finished
     except KeyboardInterrupt:
         interrupted = True
     finally:
         progress.close()
         try:
-            _save_state(out_dir, {**(state if interrupted else {}), **new_state})
+            journal.compact({**(state if interrupted else {}), **new_state})
         except GongwenError:
             pass
     ordered = [results[i] for i in sorted(results)]
@@ -387,14 +566,38 @@ def _execute(todo: list[int], jobs: list[Job], names: list[str], options: Option
         return
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
 
     # fork keeps the parent's imports (a warm start); spawn where fork is unavailable.
     methods = multiprocessing.get_all_start_methods()
     fork = "fork" in methods
     context = multiprocessing.get_context("fork" if fork else "spawn")
     _shared_jobs[:] = jobs
-    pool = ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=context,
-                               initializer=_init_worker, initargs=(options,))
+
+    def new_pool(size: int):
+        return ProcessPoolExecutor(max_workers=size, mp_context=context,
+                                   initializer=_init_worker, initargs=(options,))
+
+    def args(i: int):
+        return (i, names[i], options, None if fork else jobs[i])
+
+    def crashed(i: int, exc: BaseException | None) -> Result:
+        return Result(jobs[i].name, jobs[i].source, error=crash_text(exc))
+
+    def alone(i: int) -> Result:
+        """One department in a pool of its own: if the worker dies, it was this one."""
+        single = new_pool(1)
+        try:
+            return single.submit(_run_remote, args(i)).result()
+        except BrokenProcessPool:
+            return crashed(i, None)
+        except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be sent back
+            return crashed(i, exc)
+        finally:
+            single.shutdown(wait=True, cancel_futures=True)
+
+    size = min(workers, len(todo))
+    pool = new_pool(size)
     # A few tasks per worker in flight, not the whole batch: memory does not grow with its size,
     # and Ctrl-C has little queued work to cancel.
     limit = 4 * workers
@@ -403,15 +606,31 @@ def _execute(todo: list[int], jobs: list[Job], names: list[str], options: Option
     try:
         while True:
             for i in waiting:
-                args = (i, names[i], options, None if fork else jobs[i])
-                running[pool.submit(_run_remote, args)] = i
+                running[pool.submit(_run_remote, args(i))] = i
                 if len(running) >= limit:
                     break
             if not running:
                 break
             done, _ = wait(running, return_when=FIRST_COMPLETED)
+            broken = False
             for future in done:
-                yield running.pop(future), future.result()
+                i = running.pop(future)
+                try:
+                    yield i, future.result()
+                except BrokenProcessPool:
+                    broken = True
+                    running[future] = i
+                except Exception as exc:  # noqa: BLE001 - that department's failure only
+                    yield i, crashed(i, exc)
+            if broken:
+                # A worker died (the OOM killer, a crash): every department in flight lost its
+                # result. Each is built again on its own to find the one that kills a worker.
+                suspects = sorted(running.values())
+                running.clear()
+                pool.shutdown(wait=True, cancel_futures=True)
+                for i in suspects:
+                    yield i, alone(i)
+                pool = new_pool(size)
     except BaseException:
         pool.shutdown(wait=True, cancel_futures=True)
         raise
@@ -503,6 +722,17 @@ def qa_rows(summary: Summary) -> list[dict]:
     return rows
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
+
+
+def csv_cell(value):
+    """A cell Excel and WPS show as text: one starting like a formula (=HYPERLINK(…), +, -, @,
+    a tab or a line break) gets the usual leading apostrophe, so opening the file runs nothing."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def write_qa(summary: Summary, out_dir: Path) -> tuple[Path, Path]:
     """质量报告.csv (UTF-8 with BOM, so Excel shows Chinese) and 质量报告.json."""
     rows = qa_rows(summary)
@@ -511,7 +741,7 @@ def write_qa(summary: Summary, out_dir: Path) -> tuple[Path, Path]:
         text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
         writer = csv.DictWriter(text, fieldnames=_COLUMNS, lineterminator="\r\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
         text.flush()
         text.detach()
 

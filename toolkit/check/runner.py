@@ -97,6 +97,15 @@ def _fix(inp: Input, found, diff: bool, echo) -> int:
     from toolkit.check.fixes import apply_edits, edits
 
     findings = [f for f, _ in found]
+    fixable = any(f.replacement is not None for f in findings)
+    if fixable and not diff and not inp.path.startswith("<") and inp.path != "-":
+        import os
+
+        if os.path.isfile(inp.path) and not os.stat(inp.path).st_mode & 0o222:
+            from toolkit.core.errors import Place
+
+            raise InputError("文件是只读的，未修复。", Place(inp.path),
+                             "如需修复，请先去掉只读属性（chmod u+w 或在文件属性中取消“只读”）。")
     if inp.form == "docx":
         from toolkit.check.docxedit import fix_docx
 

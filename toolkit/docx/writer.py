@@ -59,13 +59,15 @@ def render_docx(doc: Document, profile: Profile | str | Path | None = None,
 
 def write_docx(doc: Document, target: str | Path,
                profile: Profile | str | Path | None = None,
-               reference: str | Path | None = None, styles: bool = False) -> Path:
+               reference: str | Path | None = None, styles: bool = False,
+               force: bool = False) -> Path:
     """Write `doc` as a DOCX at `target`, atomically: a failure leaves any previous file intact.
-    `reference` and `styles` as for `render_docx`."""
+    `reference` and `styles` as for `render_docx`; `force` replaces a read-only file."""
     profile = load_profile(profile)
     # before the target is touched: errors leave it alone
     package = _base(profile, reference, styles)
-    return atomic_write(target, lambda handle: _write(doc, profile, handle, reference, package))
+    return atomic_write(target, lambda handle: _write(doc, profile, handle, reference, package),
+                        force)
 
 
 # ---------------------------------------------------------------- the per-report part
@@ -226,7 +228,8 @@ def estimate_lines(doc: Document, profile: Profile) -> int:
 
 def write_volume(docs: list[Document], title: str, target: str | Path,
                  profile: Profile | str | Path | None = None,
-                 reference: str | Path | None = None, styles: bool = False) -> Path:
+                 reference: str | Path | None = None, styles: bool = False,
+                 force: bool = False) -> Path:
     """A combined volume (汇编): a cover title, a table of contents, then each report starting on
     a new page, one section so page numbers run on, every page in the profile's layout.
     `reference` and `styles` as for `render_docx`."""
@@ -254,7 +257,7 @@ def write_volume(docs: list[Document], title: str, target: str | Path,
                                                 ooxml.core_properties(title, unit, now), now,
                                                 update_fields=True)
 
-    return atomic_write(target, write)
+    return atomic_write(target, write, force)
 
 
 _NARROW = frozenset(".,:;'!| ")  # about a quarter em in Times New Roman

@@ -24,6 +24,8 @@ class Preview:
     standins: list = field(default_factory=list)  # fonts.Availability of the mapped faces
     missing: list = field(default_factory=list)  # faces with neither the real face nor a stand-in
     fontconfig: bool = True  # False: faces could not be checked or mapped
+    isolated: list = field(default_factory=list)  # (what, how many) removed from the copy
+    kept: list = field(default_factory=list)  # other pages named like ours, not made by gongwen
 
 
 def soffice() -> str | None:
@@ -54,7 +56,9 @@ def render(source: str, target: str, *, style=None, templates: tuple[str, ...] =
     TARGET-1.png, TARGET-2.png …). Raises InputError (exit 2) for what the user must fix:
     the input, the output name, a missing LibreOffice, a converter that fails or hangs."""
     import tempfile
+    import time
 
+    started = time.monotonic()
     out = Path(target)
     kind = out.suffix.lower()
     if kind not in (".pdf", ".png"):
@@ -73,6 +77,10 @@ def render(source: str, target: str, *, style=None, templates: tuple[str, ...] =
     if not folder.is_dir():  # say so before a conversion that takes seconds
         raise InputError("输出文件夹不存在。", Place(str(folder)),
                          "请先创建这个文件夹，或用 -o 指定一个已有的位置。")
+    if kind == ".pdf":
+        from toolkit.core.output import check_target
+
+        check_target(out)  # a FIFO, a device or a read-only file: refused before converting
 
     from toolkit.intake.inputs import docx_source, read_input
     from toolkit.render import fonts
@@ -80,23 +88,37 @@ def render(source: str, target: str, *, style=None, templates: tuple[str, ...] =
     if Path(source).suffix.lower() not in (".docx", ".yaml", ".yml"):
         raise InputError("预览只支持 .docx 文件和 .yaml 草稿。", Place(source),
                          "纯文本请先用 gongwen build 排成 DOCX；.doc、.wps 请先另存为 .docx。")
-    inp = read_input(source, templates)
-    make, origin = docx_source(inp, style)
-    data = make()
-    asked = [u.face for u in fonts.faces_of(data, inp.document.blocks, origin)]
-    # Map every standard name (and the document's own faces) that is missing, not just the ones
-    # found in the text: an empty paragraph's face still sets its line height.
-    found = fonts.availability(fonts.preview_faces(asked), probe=False)
-    known = fonts.installed_families() is not None
-    mapped = [a for a in found if a.installed is False and a.standin]
-    used = [a for a in mapped if a.face in asked]
-    missing = [a for a in fonts.availability(asked) if a.installed is False and not a.standin]
+    from toolkit.docx.isolate import isolate
+
+    # The time limit covers reading, building and the font analysis too, not just LibreOffice.
+    with _time_limit(timeout, source):
+        inp = read_input(source, templates)
+        make, origin = docx_source(inp, style)
+        # LibreOffice converts a copy without external links: a received file must not report
+        # its opening to a stranger, reach intranet hosts or pull local files into the PDF.
+        data, isolated = isolate(make(), source)
+        asked = [u.face for u in fonts.faces_of(data, inp.document.blocks, origin)]
+        # Map every standard name (and the document's own faces) that is missing, not just the
+        # ones found in the text: an empty paragraph's face still sets its line height.
+        found = fonts.availability(fonts.preview_faces(asked), probe=False)
+        known = fonts.installed_families() is not None
+        mapped = [a for a in found if a.installed is False and a.standin]
+        used = [a for a in mapped if a.face in asked]
+        missing = [a for a in fonts.availability(asked) if a.installed is False and not a.standin]
+    left = timeout - (time.monotonic() - started)
+    if left <= 0:
+        _timed_out(timeout, source)
 
     with tempfile.TemporaryDirectory(prefix="gongwen-preview-") as folder:
         work = Path(folder)
         document = work / "document.docx"
         document.write_bytes(data)
         env = dict(os.environ)
+        # LibreOffice's own temporary files (lu*.tmp) go in the folder removed afterwards: a
+        # converter killed at the time limit or by SIGTERM cannot clean up after itself.
+        scratch = work / "tmp"
+        scratch.mkdir()
+        env.update(TMPDIR=str(scratch), TMP=str(scratch), TEMP=str(scratch))
         if known:
             conf = work / "fonts.conf"
             conf.write_text(fonts.fontconfig_xml(mapped, os.environ.get("FONTCONFIG_FILE")),
@@ -108,7 +130,7 @@ def render(source: str, target: str, *, style=None, templates: tuple[str, ...] =
         command = [office, f"-env:UserInstallation={profile}", "--headless", "--invisible",
                    "--norestore", "--nologo", "--nodefault", "--nolockcheck",
                    "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(work), str(document)]
-        code, err = _run(command, env, timeout, source, "LibreOffice")
+        code, err = _run(command, env, left, source, "LibreOffice", timeout)
         pdf = work / "document.pdf"
         if code != 0 or not pdf.is_file() or pdf.stat().st_size == 0:
             detail = err.strip().splitlines()[-1][:200] if err.strip() else f"退出码 {code}"
@@ -119,15 +141,40 @@ def render(source: str, target: str, *, style=None, templates: tuple[str, ...] =
         if kind == ".pdf":
             blob = pdf.read_bytes()
             atomic_write(out, lambda handle: handle.write(blob))
-            return Preview([out], _page_count(blob), used, missing, known)
-        pages = _pictures(pdftoppm, pdf, work, out, dpi, timeout, source, env)
-        return Preview(pages, len(pages), used, missing, known)
+            return Preview([out], _page_count(blob), used, missing, known, isolated)
+        left = max(1.0, timeout - (time.monotonic() - started))
+        pages, kept = _pictures(pdftoppm, pdf, work, out, dpi, left, source, env)
+        return Preview(pages, len(pages), used, missing, known, isolated, kept)
+
+
+MARK = b"gongwen preview"  # a tEXt chunk in every page picture: which pages gongwen made
+
+
+def _marked(blob: bytes) -> bytes:
+    """The PNG with a Software text chunk after its header chunk."""
+    import struct
+    import zlib
+
+    body = b"tEXt" + b"Software\0" + MARK
+    chunk = struct.pack(">I", len(body) - 4) + body + struct.pack(">I", zlib.crc32(body))
+    header_end = 8 + 8 + 13 + 4  # signature, IHDR length and type, IHDR data, CRC
+    return blob[:header_end] + chunk + blob[header_end:]
+
+
+def _is_ours(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(256)
+    except OSError:
+        return False
+    return head.startswith(b"\x89PNG") and b"Software\0" + MARK in head
 
 
 def _pictures(pdftoppm: str, pdf: Path, work: Path, out: Path, dpi: int, timeout: float,
-              source: str, env: dict) -> list[Path]:
+              source: str, env: dict) -> tuple[list[Path], list[Path]]:
     """PNG pages OUT-1.png, OUT-2.png …, each written atomically; stale higher-numbered pages
-    of an earlier, longer preview are removed so the folder shows this document only."""
+    of an earlier, longer preview are removed so the folder shows this document only, but
+    only pages gongwen made (marked in the PNG): a user's own OUT-7.png stays."""
     from toolkit.core.output import atomic_write
 
     code, err = _run([pdftoppm, "-png", "-r", str(dpi), str(pdf), str(work / "page")], env,
@@ -140,16 +187,63 @@ def _pictures(pdftoppm: str, pdf: Path, work: Path, out: Path, dpi: int, timeout
     written = []
     for n, page in enumerate(made, 1):
         target = out.with_name(f"{out.stem}-{n}.png")
-        blob = page.read_bytes()
+        blob = _marked(page.read_bytes())
         written.append(atomic_write(target, lambda handle, blob=blob: handle.write(blob)))
     n = len(made) + 1
+    kept = []
     while (stale := out.with_name(f"{out.stem}-{n}.png")).is_file():
-        stale.unlink()
+        if _is_ours(stale):
+            stale.unlink()
+        else:
+            kept.append(stale)
         n += 1
-    return written
+    return written, kept
 
 
-def _run(command: list[str], env: dict, timeout: float, source: str, name: str) -> tuple[int, str]:
+def _timed_out(limit: float, source: str, name: str = "预览") -> None:
+    raise InputError(f"{name}在 {limit:g} 秒内没有完成，已停止。", Place(source),
+                     "文件可能很大或已损坏；可以用 --timeout 给更长的时间，或在 Word 中另存一次再试。")
+
+
+class _Expired(BaseException):
+    """Raised by the alarm inside the work it interrupts (never caught as an Exception)."""
+
+
+class _time_limit:
+    """Stop the enclosed work after `seconds` (POSIX main thread; elsewhere no limit)."""
+
+    def __init__(self, seconds: float, source: str):
+        self.seconds, self.source, self.armed = seconds, source, False
+
+    def __enter__(self):
+        import signal
+        import threading
+
+        if os.name == "posix" and threading.current_thread() is threading.main_thread():
+            def expire(signum, frame):
+                raise _Expired()
+
+            self.previous = signal.signal(signal.SIGALRM, expire)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+            self.armed = True
+        return self
+
+    def __exit__(self, kind, value, traceback):
+        import signal
+
+        if self.armed:
+            try:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+            except _Expired:  # it fired just as the work ended: still past the limit
+                kind = _Expired
+            signal.signal(signal.SIGALRM, self.previous)
+        if kind is _Expired:
+            _timed_out(self.seconds, self.source)
+        return False
+
+
+def _run(command: list[str], env: dict, timeout: float, source: str, name: str,
+         limit: float | None = None) -> tuple[int, str]:
     """Run a converter in its own process group; past `timeout` the whole group is killed
     (soffice starts soffice.bin, which would outlive a kill of the launcher alone)."""
     import subprocess
@@ -170,9 +264,7 @@ def _run(command: list[str], env: dict, timeout: float, source: str, name: str) 
     except subprocess.TimeoutExpired:
         _kill(process)
         process.communicate()
-        raise InputError(f"{name} 在 {timeout:g} 秒内没有完成，已停止。", Place(source),
-                         "文件可能很大或已损坏；可以用 --timeout 给更长的时间，或在 Word 中另存一次再试。"
-                         ) from None
+        _timed_out(limit or timeout, source, name + " ")
     except BaseException:  # Ctrl+C: leave no converter behind
         _kill(process)
         process.communicate()
