@@ -681,7 +681,10 @@ def _check_title_doctype(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 
 _REPORT_EXEMPT = ("述职报告", "工作报告", "调研报告", "调查报告", "审计报告", "评估报告",
-                  "分析报告", "研究报告", "考察报告", "自查报告", "总结报告")
+                  "分析报告", "研究报告", "考察报告", "自查报告", "总结报告",
+                  # forms a regulation prescribes: 政府信息公开条例第四十九条 (……政府信息公开
+                  # 工作年度报告), 法治政府建设与责任落实督察工作规定 (……法治政府建设情况报告)
+                  "年度报告", "法治政府建设情况报告", "法治政府建设工作情况报告")
 
 
 def _check_report_title(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -715,8 +718,18 @@ def _request_phrases(ctx: Context):
     return found
 
 
+def _reports_upward(ctx: Context) -> bool:
+    """A 报告 or a 汇报: both report to a superior, and neither may carry a request (条例第十五条)."""
+    if is_report(ctx):
+        return True
+    kind = ctx.kind
+    if kind is not None and getattr(kind, "doc_type", ""):
+        return kind.doc_type == "汇报" or str(getattr(kind, "name", "")).endswith("汇报")
+    return doctype_part(title_text(ctx)).endswith("汇报") or ctx.doc.kind.endswith("汇报")
+
+
 def _check_report_request(ctx: Context, rule: Rule) -> Iterator[Finding]:
-    if not is_report(ctx):
+    if not _reports_upward(ctx):
         return
     phrases = _request_phrases(ctx)
     parts, _ = title_blocks(ctx)
@@ -1158,12 +1171,15 @@ RULES = (
         code="S120", name="report-title-form", severity=INFO,
         message="报告标题{what}：规范形式为“（发文机关）关于……的报告”。",
         basis="《党政机关公文处理工作条例》第九条；写作惯例",
-        summary="报告的标题一般写作“××关于……的报告”；述职报告、调研报告等专用名称不在此列。",
+        summary="报告的标题一般写作“××关于……的报告”；述职报告、调研报告等专用名称，以及法规规定了"
+                "写法的标题（……政府信息公开工作年度报告、……年度法治政府建设情况报告）不在此列。",
         check=_check_report_title,
         fails=("区政府办公室2025年上半年工作情况报告\n\n市政府：\n现将有关情况报告如下。\n",
                "关于2025年上半年工作情况报告\n\n市政府：\n现将有关情况报告如下。\n"),
         passes=("关于2025年上半年工作情况的报告\n\n市政府：\n现将有关情况报告如下。\n",
-                "2025年度个人述职报告\n\n各位领导：\n现将履职情况报告如下。\n"),
+                "2025年度个人述职报告\n\n各位领导：\n现将履职情况报告如下。\n",
+                "XX街道2021年政府信息公开工作年度报告\n\n一、总体情况\n全年主动公开信息42条。\n",
+                "XX区2023年度法治政府建设情况报告\n\n一、主要举措和成效\n全年制定规范性文件5件。\n"),
     ),
     Rule(
         code="S121", name="report-carries-request", severity=ERROR,
@@ -1174,6 +1190,8 @@ RULES = (
                 "可用 extends 增删）。",
         check=_check_report_request,
         fails=("关于2025年上半年工作情况的报告\n\n市政府：\n今年以来，我办扎实推进各项工作。\n以上报告妥否，请批示。\n",
+               "2025年上半年工作情况汇报\n\n各位领导：\n今年以来，我办扎实推进各项工作。\n妥否，请批示。\n",
+               "关于创建工作的情况汇报\n\n区政府：\n恳请区政府在资金上给予支持。\n",
                "关于防汛工作情况的报告\n\n市政府：\n建议增拨防汛经费200万元，请予批准。\n",
                "关于2026年上半年医保基金监管工作情况的报告\n市医疗保障局：\n二、主要做法\n加大查处力度。\n"
                "以上报告，请领导批示。\n"),
