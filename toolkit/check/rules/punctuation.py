@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from toolkit.check.engine import Context, iter_text
 from toolkit.check.model import ERROR, INFO, WARNING, Finding, Rule
 from toolkit.check.rules._protect import (CHINESE, FULL_PUNCT, HAN, docnums, is_chinese, is_latin,
-                                          marker_end, protected, spans)
+                                          blank_slot, marker_end, protected, spans)
 from toolkit.core.document import BODY, DATE, SIGNATURE, SUBTITLE
 
 _SPACES = " \t\u00a0"
@@ -549,8 +549,8 @@ def _check_spaces(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue
         unpunctuated = not _re(f"[{FULL_PUNCT}!-/:-@\\[-`{{-~]").search(text)
         if (block.kind == BODY and len(text) <= 30 and unpunctuated
-                and len(_re("[ \u3000\t\u00a0]+").findall(text)) == 1):
-            continue  # a “职务　姓名” or 落款 line the parser did not recognise as such
+                and len(_re("[ \u3000\t\u00a0]+").findall(text)) <= 3):
+            continue  # a “职务　姓名” byline (上海市市长 龚 正) or 落款 the parser did not recognise
         for m in _re("[ \u3000\t\u00a0]+").finditer(text):
             s, e = m.span()
             if s == 0 or e == len(text):
@@ -561,8 +561,9 @@ def _check_spaces(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 continue
             if (prev in "“”‘’" and is_latin(nxt)) or (nxt in "“”‘’" and is_latin(prev)):
                 continue  # the “Belt and Road” Initiative: English text keeps its spaces
-            if between_han and (_padded_name(text, s, e) or _deliberate_space(text, s, e)):
-                continue
+            if between_han and (_padded_name(text, s, e) or _deliberate_space(text, s, e)
+                                or _phrase_space(text, s, e) or blank_slot(text, s, e)):
+                continue  # a blank slot (截止 月 日) is S123's: the number is missing
             yield rule.at(i, s, e, "删去空格", "", space="全角空格" if "\u3000" in m.group() else "空格")
 
 
@@ -615,6 +616,24 @@ def _book_spans(text: str) -> tuple[tuple[int, int], ...]:
             if depth == 0:
                 found.append((start, m.start()))
     return tuple(found)
+
+
+def _phrase_space(text: str, s: int, e: int) -> bool:
+    """A space meant as a pause: between the parallel phrases of a quoted slogan or theme
+    (“鹭引五洲 才聚八闽”), or after a statute article number (第六十六条 对……)."""
+    if _re(r"第[一二三四五六七八九十百零〇\d]+[条款项章节]$").search(text, max(0, s - 12), s):
+        return True
+    if e - s > 1:
+        return False
+    left = text.rfind("“", 0, s)
+    right = text.find("”", e)
+    if left < 0 or right < 0 or text.rfind("”", 0, s) > left:
+        return False
+    inside = text[left + 1:right]
+    if len(inside) > 30 or _re(f"[{FULL_PUNCT}]").search(inside.replace("\u3000", "")):
+        return False
+    # each phrase at least two characters: “鹭引五洲 才聚八闽”, not a split word “发 展”
+    return s - left - 1 >= 2 and right - e >= 2
 
 
 def _padded_name(text: str, s: int, e: int) -> bool:
@@ -837,7 +856,11 @@ RULES = (
                 "参会人员：王\u3000伟、李\u3000强、张建国。\n",
                 "严格落实《财政部 税务总局关于进一步支持小微企业和个体工商户发展有关税费政策的公告》"
                 "（财政部 税务总局公告2023年第12号）等政策规定。\n",
-                "对照《环境管理体系 要求及使用指南》（GB/T 24001—2016），指导重点企业健全环境管理体系。\n"),
+                "对照《环境管理体系 要求及使用指南》（GB/T 24001—2016），指导重点企业健全环境管理体系。\n",
+                "以“鹭引五洲 才聚八闽”为主题开展引才活动。\n",
+                "上海市市长 龚 正\n",
+                "依照《民法典》第六十六条 对附条件的民事法律行为作出规定。\n",
+                "截止 月 日，全市将 座新建学校投入使用。\n"),
     ),
     Rule(
         code="T116", name="fullwidth-alphanumeric", severity=ERROR, fix=True,

@@ -13,7 +13,7 @@ from toolkit.check.anatomy import (FAMILY_NAMES, FORMS, GBT9704_733, LEVEL_NAMES
                                    title_range, title_text)
 from toolkit.check.engine import Context
 from toolkit.check.model import ERROR, INFO, WARNING, Finding, Rule
-from toolkit.check.rules._protect import protected
+from toolkit.check.rules._protect import blank_slot, protected
 from toolkit.core.document import BODY, HEADING, SALUTATION, SUBTITLE
 from toolkit.core.numerals import chinese, count_word
 from toolkit.core.numerals import marker as standard_marker
@@ -518,6 +518,8 @@ def _check_heading_end(ctx: Context, rule: Rule) -> Iterator[Finding]:
         text = b.text.rstrip(" \u3000")
         if len(text) <= len(b.marker):
             continue
+        if len(text) - len(b.marker) > 60 and "，" in text:
+            continue  # a numbered paragraph (三、县政府工作人员要……，……。), not a heading
         level = outline(ctx).inferred.get(i) or b.level
         bad = "。，；：、.,;:" if level <= 2 else "，；、,;"
         ch = text[-1]
@@ -808,16 +810,35 @@ def _check_salutation(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 # Units after a blank number (XX万元, 20XX年): some also begin names (XXX人大代表, XX所), so
 # those count as units only before a mark or the end of the text.
-_UNITS = "年月日号时分秒万亿千百元个名项次件条套辆吨米岁天倍%％‰"
+_UNITS = "年月日号时分秒万亿千百元个名项次件条套辆吨米岁天倍%％‰亩斤株只头"
+# Units of two characters whose first one also begins names: 人次 (人大), 平方米 (平台).
+_UNIT_WORDS = ("人次", "平方", "公里", "公斤", "公顷", "千米", "万元", "亿元")
 _UNITS_OR_NAMES = "人家所处院台座户批场届位期周"
 _NAME_HEADS = "区县市局省镇乡村委办厅部处科室院校所司公集单街"
 
 
 @functools.cache
 def _xrun_re() -> re.Pattern:
-    # Two or more X/×/○, or a lone Latin X (a lone × is a multiplication sign).
-    return re.compile(r"(?<![A-Za-z])(?:[XxＸｘ]{2,}|×{2,}|○{2,})(?![A-Za-z])"
-                      r"|(?<![A-Za-z0-9])[XＸ](?![A-Za-z0-9])")
+    # Two or more X/×/○, a blank decimal or range (x.x%, x-x月), or a lone Latin X or x (a
+    # lone × is a multiplication sign; a lone x counts only before a unit, see _xrun_is_blank).
+    return re.compile(r"(?<![A-Za-z])(?:[XxＸｘ]+[.．\-—～~][XxＸｘ]+|[XxＸｘ]{2,}|×{2,}|○{2,})"
+                      r"(?![A-Za-z])"
+                      r"|(?<![A-Za-z0-9])[XＸxｘ](?![A-Za-z0-9])")
+
+
+@functools.cache
+def _star_re() -> re.Pattern:
+    # Asterisks standing for a blanked number or name: *区, 20**年, ***同志, 香约**.
+    return re.compile(r"[*＊]+")
+
+
+@functools.cache
+def _note_re() -> re.Pattern:
+    # Editorial notes and fill-in slots: （插入2-3张现场图……）, [姓名/队伍名], 【去年同期xxxx】.
+    return re.compile(r"[（(](?:此处)?(?:插入|附上?|配|放|补充|加)[^（）()\n]{0,30}?(?:图|照片|表格?|数据|附件)"
+                      r"[^（）()\n]{0,20}[）)]"
+                      r"|[\[［【][^\[\]［］【】\n/／]{1,10}[/／][^\[\]［］【】\n]{1,10}[\]］】]"
+                      r"|[\[［【](?:姓名|名称|单位|单位名称|时间|日期|地点|数字|金额)[\]］】]")
 
 
 @functools.cache
@@ -854,12 +875,14 @@ def _xrun_is_blank(text: str, m: re.Match) -> bool | None:
         return True
     if _person_title_re().match(text, m.end()):
         return True
-    if after and after in _UNITS:
+    if after and after in _UNITS or text.startswith(_UNIT_WORDS, m.end()):
         return True
     if after and after in _UNITS_OR_NAMES and not _is_cjk(following):
         return True
     if lone:
         # A lone X is a blank only before a place or unit word (X区, X局); else it is a letter.
+        if m.group(0) in "xｘ":
+            return None  # a lowercase x: only before a number's unit (会议x次, x亩), above
         if after and after in _NAME_HEADS or text.startswith("街道", m.end()):
             return False
         return None
@@ -877,6 +900,42 @@ def _check_placeholder(ctx: Context, rule: Rule) -> Iterator[Finding]:
         for m in _xrun_re().finditer(text):
             if _xrun_is_blank(text, m) and not protected(text, m.start(), m.end()):
                 yield rule.at(i, m.start(), m.end(), "换成实际的数字或名称", text=m.group(0))
+        bold = [(m.start(), m.end()) for m in _bold_re().finditer(text)
+                if not (m.start() and (_is_cjk(text[m.start() - 1]) or text[m.start() - 1].isdigit()))]
+        for m in _star_re().finditer(text):
+            if any(a <= m.start() < b for a, b in bold):
+                continue  # **重点工作**: Markdown bold
+            if _star_is_blank(text, m) and not protected(text, m.start(), m.end()):
+                yield rule.at(i, m.start(), m.end(), "换成实际的数字或名称", text=m.group(0))
+        for m in _note_re().finditer(text):
+            if not protected(text, m.start(), m.end()):
+                yield rule.at(i, m.start(), m.end(), "删去编写说明，换成实际内容", text=m.group(0))
+        slots = [m.span() for m in re.finditer(r"[ \u3000]+", text)
+                 if blank_slot(text, m.start(), m.end())]
+        while slots:  # 截止 月 日: the blanks of one phrase are one finding
+            a, z = slots.pop(0)
+            while slots and slots[0][0] - z <= 2:
+                z = slots.pop(0)[1]
+            shown = text[max(0, a - 2):z + 1]
+            yield Finding(rule.code, i, a, z, f"此处空位未填：“{shown}”缺了数字或内容。",
+                          "补上实际内容", None)
+
+
+@functools.cache
+def _bold_re() -> re.Pattern:
+    return re.compile(r"\*\*[^*，。；;,\n]{2,20}\*\*")
+
+
+def _star_is_blank(text: str, m: re.Match) -> bool:
+    """Asterisks next to a Han character or a digit (*区, 20**年, ***同志); a lone * after a
+    word is a footnote mark (注*)."""
+    before = text[m.start() - 1:m.start()]
+    after = text[m.end():m.end() + 1]
+    stars = len(m.group(0))
+    if stars == 1 and after in ("", "）", ")", "：", ":") and _is_cjk(before):
+        return False  # 注*, 单位*：
+    return bool(before and (_is_cjk(before) or before.isdigit())
+                or after and (_is_cjk(after) or after.isdigit()) or stars >= 3)
 
 
 def _check_anonymised(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -1097,7 +1156,10 @@ RULES = (
                "一、主要做法\n（一）建立机制\n1.建立议事规则；\n明确议事范围。\n2.建立督查机制；\n强化督查。\n"),
         passes=("三、工作要求\n（一）企业主体责任落实情况。\n（二）隐患排查治理情况。\n四、有关要求\n",
                 "一、主要经验和做法\n（一）构建“三大机制”，凝聚合力抓落实\n1.建立高位推进机制。推动落实。\n",
-                "一、主要做法\n（一）建立机制\n1.建立议事规则。\n明确议事范围。\n2.建立督查机制。\n强化督查。\n"),
+                "一、主要做法\n（一）建立机制\n1.建立议事规则。\n明确议事范围。\n2.建立督查机制。\n强化督查。\n",
+                "第一章 总则\n一、根据有关法律法规，结合本县实际，制定本规则。\n"
+                "二、县政府工作人员要旗帜鲜明讲政治，增强“四个意识”，坚定“四个自信”，做到“两个维护”，"
+                "在县委领导下开展工作，不断提高政治判断力、政治领悟力、政治执行力。\n"),
     ),
     Rule(
         code="S114", name="title-end-punctuation", severity=ERROR, fix=True,
@@ -1213,15 +1275,22 @@ RULES = (
         code="S123", name="placeholder-left", severity=ERROR,
         message="留有未替换的占位符“{text}”。",
         basis="《党政机关公文处理工作条例》第十九条（内容准确）",
-        summary="模板或草稿中的占位符（XX万元、20XX年、XXX同志、【待补充】、{{单位}}、TODO、此处填写）必须在"
-                "印发前换成实际内容。",
+        summary="模板或草稿中的占位符（XX万元、20XX年、XXX同志、x.x%、X亩、*区、20**年、【待补充】、{{单位}}、"
+                "[姓名/队伍名]、（插入2-3张现场图）、TODO、此处填写）和空着没填的位置（截止 月 日、将 座新建）"
+                "必须在印发前换成实际内容。空位不当作多余空格删去，删了就看不出缺了什么。",
         check=_check_placeholder,
         fails=("今年以来，全区共投入资金XX万元，完成项目XXX个。\n",
+               "播种面积X亩，召开会议x次，同比增长x.x%，x-x月完成。\n",
+               "*区共召开会议*次，20**年完成***同志交办的任务。\n",
+               "参赛队伍：[姓名/队伍名]。\n（插入2-3张现场图片）\n",
+               "截止 月 日，全市将 座新建学校投入使用。\n",
                "此项工作由XXX同志负责，XX局长督办。\n",
                "【待补充】\n",
                "会议定于20XX年X月X日召开，联系人：XXX。\n",
                "{{单位}}关于2025年工作情况的报告\n\n市政府：\n现报告如下。\n"),
         passes=("今年以来，全区共投入资金2.5亿元，完成项目36个，通过ISO 9001:2015认证。\n",
+                "**重点工作**全部完成，检测x射线设备，注*：数据为初步统计。\n",
+                "上海市市长 龚 正\n",
                 "详见附件《X射线设备管理办法》，访问https://www.gov.cn/xxgk/index.html，"
                 "邮箱aj@xx.gov.cn。\n"),
     ),
