@@ -36,8 +36,15 @@ def _marker_end(ctx: Context, i: int) -> int:
 
 
 def _check_gap(ctx: Context, rule: Rule) -> Iterator[Finding]:
-    for group in _numbered_groups(ctx):
+    # Numbering that runs on under the next parent (（一）1. 2. （二）3. 4.) is a common, accepted
+    # style: a group may start one past where the previous group of its level stopped.
+    last_at: dict[int, int] = {}
+    for group in sorted(_numbered_groups(ctx), key=lambda g: g[0][0]):
+        level = level_at(ctx, group[0][0])
         prev = 0
+        if group[0][1] > 1 and group[0][1] == last_at.get(level, -1) + 1:
+            prev = group[0][1] - 1
+        last_at[level] = max(n for _, n in group)
         for i, n in group:
             if n > prev + 1:
                 b = ctx.blocks[i]
@@ -984,7 +991,9 @@ RULES = (
         fails=("一、主要做法\n二、存在问题\n四、下一步打算\n",
                "一、主要做法\n（一）建立机制\n（三）强化保障\n二、存在问题\n三、下一步打算\n",
                "一、主要做法\n1.建立高位推进机制。全面推进落实。\n3.建立联席会议机制。定期召开会议。\n"),
-        passes=("一、主要做法\n（一）建立机制\n（二）强化保障\n二、存在问题\n（一）认识不足\n（二）力度不够\n",
+        passes=("一、主要做法\n（一）建立机制\n1.建立议事规则。\n2.建立督查机制。\n（二）强化保障\n3.加强经费保障。\n"
+                "4.加强人员保障。\n二、存在问题\n",
+                "一、主要做法\n（一）建立机制\n（二）强化保障\n二、存在问题\n（一）认识不足\n（二）力度不够\n",
                 "一、主要做法\n1.建立机制。全年投入2.5亿元。\n2.强化保障。增长3.5%。\n二、存在问题\n",
                 # “1.” above “（一）” is a level-1 heading: 3. goes on from 2., not from under （二）
                 "1.经济运行情况\n上半年增长6.5%。\n2.重点工作\n（一）项目建设\n引进项目8个。\n（二）乡村振兴\n"
