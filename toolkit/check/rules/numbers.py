@@ -336,6 +336,10 @@ def _check_chinese_count(ctx: Context, rule: Rule) -> Iterator[Finding]:
             if n <= 10 or any(text.startswith(f, m.start()) for f in fixed) \
                     or text.startswith("两个", m.start() - 2):  # 两个一百年
                 continue
+            # GB/T 15835-2011 4.3: set phrases keep Chinese numerals: 五十年一遇, and the wording
+            # of a policy quoted as issued (土地承包关系再延长三十年).
+            if text.startswith("一遇", m.end() + 1) or text.endswith("延长", 0, m.start()):
+                continue
             unit = text[m.end()]
             yield rule.at(i, m.start(), m.end(), f"改为“{n}{unit}”", text=m.group() + unit,
                           arabic=f"{n}{unit}")
@@ -602,7 +606,8 @@ RULES = (
                 "和定型词语（五十六个民族、十三届四中全会）用汉字，不在此列。",
         check=_check_chinese_count,
         fails=("全区二十五个单位参加了培训。\n", "共检查企业一百二十家。\n"),
-        passes=("全区25个单位参加了培训，二十多个部门参与，十几个街道响应。\n",
+        passes=("全年办好十件民生实事，统筹两个市场，土地承包关系再延长三十年，防御五十年一遇洪水。\n",
+                "全区25个单位参加了培训，二十多个部门参与，十几个街道响应。\n",
                 "十三届四中全会精神，五十六个民族，十个方面。\n"),
     ),
     Rule(

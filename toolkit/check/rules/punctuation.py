@@ -10,7 +10,7 @@ from toolkit.check.engine import Context, iter_text
 from toolkit.check.model import ERROR, INFO, WARNING, Finding, Rule
 from toolkit.check.rules._protect import (CHINESE, FULL_PUNCT, HAN, docnums, is_chinese, is_latin,
                                           blank_slot, marker_end, protected, spans)
-from toolkit.core.document import BODY, DATE, SIGNATURE, SUBTITLE
+from toolkit.core.document import BODY, DATE, SIGNATURE, SUBTITLE, TITLE
 
 _SPACES = " \t\u00a0"
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
@@ -558,6 +558,8 @@ def _check_spaces(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if (block.kind == BODY and len(text) <= 30 and unpunctuated
                 and len(_re("[ \u3000\t\u00a0]+").findall(text)) <= 3):
             continue  # a “职务　姓名” byline (上海市市长 龚 正) or 落款 the parser did not recognise
+        if block.kind == TITLE and _re(f"(?:[{HAN}][ \u3000]+){{3}}").search(text):
+            continue  # a letter-spaced title is one S117 finding, not one here per gap
         for m in _re("[ \u3000\t\u00a0]+").finditer(text):
             s, e = m.span()
             if s == 0 or e == len(text):
