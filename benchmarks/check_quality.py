@@ -68,8 +68,11 @@ class Engine:
     missing: dict[str, str]
 
     broken: dict[str, str] = field(default_factory=dict)  # code -> error of a rule that raised
+    all_hints: bool = False
 
-    def check(self, text: str, path: str = "<文本>"):
+    def check(self, text: str, path: str = "<文本>", all_hints: bool = False):
+        """Findings as `gongwen check` shows them (quiet hints held back), or every finding."""
+        self.all_hints = all_hints
         doc = parse_text(text, path)
         args = (self.settings.severities, self.settings.options, _kind(doc), self.lexicons)
         try:
@@ -88,7 +91,7 @@ class Engine:
     def _shown(self, found):
         """What `gongwen check` shows by default: quiet hints held back (configs/checks.yaml)."""
         split = getattr(self.settings, "split_held", None)
-        return split(found)[0] if split else found
+        return split(found)[0] if split and not self.all_hints else found
 
 
 def _kind(doc):
@@ -260,7 +263,7 @@ def one_trial(engine: Engine, inject, texts, baseline, rng: random.Random) -> Tr
         if defective == clean:
             return Trial(False, error=f"injector returned the text unchanged ({name})")
         try:
-            doc, found = engine.check(defective, name)
+            doc, found = engine.check(defective, name, all_hints=True)
         except Exception:
             return Trial(False, error="rules: " + traceback.format_exc(limit=6))
         before = baseline[index]
@@ -307,7 +310,7 @@ def recall(engine: Engine, texts, trials: int, seed: int, only: str | None,
           + ("；导入失败 " + "、".join(gathered.broken) if gathered.broken else ""))
     for family, error in gathered.broken.items():
         print(f"  {family}: {error.strip().splitlines()[-1]}")
-    baseline = [_findings_by_line(*engine.check(text, name)) for name, text in texts]
+    baseline = [_findings_by_line(*engine.check(text, name, all_hints=True)) for name, text in texts]
     classes = [c for c in gathered.classes if not only or only in c.name or only == c.family]
     passed = failed = 0
     total_hits = total_runs = 0

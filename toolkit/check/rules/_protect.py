@@ -133,8 +133,18 @@ def blank_slot(text: str, s: int, e: int) -> bool:
     prev, nxt = text[s - 1], text[e]
     if not (is_chinese(prev) and "\u4e00" <= prev <= "\u9fff") or nxt not in _SLOT_UNITS:
         return False
-    # 上半年 / 全年 are words, not a 年 after a missing number; so are 月份 after a month name
-    return not (nxt == "年" and text[e + 1:e + 2] in ("度", "代", "级", "龄", "轻", "底"))
+    if nxt == "年" and text[e + 1:e + 2] in ("度", "代", "级", "龄", "轻", "底"):
+        return False
+    # A space that splits a word (主汛 期前) is a stray space, not a blank: join and segment.
+    from toolkit.text.lexicon import words
+
+    left, right = text[max(0, s - 3):s], text[e:e + 3]
+    at = 0
+    for word in words(left + right):
+        if at < len(left) < at + len(word):
+            return False
+        at += len(word)
+    return True
 
 
 @functools.cache
