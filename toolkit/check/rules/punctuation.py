@@ -752,6 +752,18 @@ def _check_stop_both_sides(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 _B_POS = "GB/T 15834-2011 5.1.1"  # 点号占一个字位置：中文里用全角形式
 
+
+def _check_hyphen_between_han(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    # 党建-业务融合: an ASCII hyphen typed between Chinese words, where Chinese uses a connector
+    # (GB/T 15834 4.13: 一字线 for related items). Not fixed: 复合名称 may keep a short hyphen.
+    for i, block in iter_text(ctx):
+        text = block.text
+        if "-" not in text:
+            continue
+        for m in _re(f"(?<=[{HAN}])-(?=[{HAN}])").finditer(text):
+            if not protected(text, m.start()):
+                yield rule.at(i, m.start(), m.end(), "改为一字线“—”", text=text[m.start() - 2:m.end() + 2])
+
 RULES = (
     Rule(
         code="T101", name="halfwidth-comma", severity=ERROR, fix=True,
@@ -1020,5 +1032,15 @@ RULES = (
         check=_check_stop_both_sides,
         fails=("全面完成任务。”。\n",),
         passes=("他说：“全面完成任务。”\n", "要“全面完成任务”。\n"),
+    ),
+    Rule(
+        code="T124", name="ascii-hyphen-between-chinese", severity=WARNING,
+        message="“{text}”中汉字之间用了半角连字符“-”：连接相关项目用一字线“—”。",
+        basis="GB/T 15834-2011 4.13",
+        summary="汉字词语之间的半角“-”多是随手敲的；中文里连接相关的项目用一字线“—”（党建—业务、"
+                "京津冀—长三角）。地名、机构等复合名称有时用短横线，所以只提醒，不自动修改。",
+        check=_check_hyphen_between_han,
+        fails=("推动党建-业务深度融合。\n",),
+        passes=("推动党建—业务深度融合，电话0571-86624908，型号AB-12。\n",),
     ),
 )
