@@ -1018,6 +1018,7 @@ RULES = (
         summary="纸张、页边距、行数字数、字体字号、页码等多数都不符时，文档本就没有按公文版式排，"
                 "只报这一处并列出哪些方面不符，不再逐项报告；逐项查看用 --select 加上规则代码。",
         check=_check_not_laid_out,
+        supersedes=SUPERSEDED,
         fails=(_docx("Letter 纸、页边距 25.4/31.8 毫米、行距 30 磅、宋体小三号、页码居中",
                      ("page.width_mm", 215.9), ("page.height_mm", 279.4), ("page.top_mm", 25.4),
                      ("page.left_mm", 31.8), ("page.right_mm", 31.8), ("grid.line_twips", 600),
