@@ -977,6 +977,38 @@ def _check_heading_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 
 # ---------------------------------------------------------------------------------------------
+# S126: numbered items inside a paragraph (整改措施：1、……；2、……)
+# ---------------------------------------------------------------------------------------------
+
+@functools.cache
+def _inline_number_re() -> re.Pattern:
+    # An item number opens a clause: after ：；。 or the paragraph start, before a Han character.
+    return re.compile(r"(?:(?<=[：:；;。])|^)[ \u3000]*(\d{1,2})([、.．]|[）)])(?=[\u4e00-\u9fff])")
+
+
+def _check_inline_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    for i, b in enumerate(ctx.blocks):
+        if b.kind != BODY:
+            continue
+        text = b.text
+        items = [m for m in _inline_number_re().finditer(text) if m.start(1) > 0]
+        if len(items) < 2 or int(items[0].group(1)) != 1:
+            continue
+        forms = [m.group(2).replace("．", ".").replace(")", "）") for m in items]
+        want = max(set(forms), key=forms.count)
+        expected = 1
+        for m, form in zip(items, forms):
+            n = int(m.group(1))
+            if n != expected:
+                yield rule.at(i, m.start(1), m.end(2), "按顺序编号", text=m.group(1) + m.group(2),
+                              problem=f"应为“{expected}{want}”，编号不连续")
+            elif form != want:
+                yield rule.at(i, m.start(1), m.end(2), f"改为“{n}{want}”", text=m.group(1) + m.group(2),
+                              problem=f"与同段其他各项的“{want}”写法不一致")
+            expected = n + 1
+
+
+# ---------------------------------------------------------------------------------------------
 # The rules
 # ---------------------------------------------------------------------------------------------
 
@@ -1328,5 +1360,17 @@ RULES = (
                "一、主要做法\n二、主要做法\n"),
         passes=("一、主要做法\n（一）建立机制\n二、存在问题\n（一）建立机制\n",
                 "一、主要做法\n（一）建立机制\n（二）强化保障\n"),
+    ),
+    Rule(
+        code="S126", name="inline-numbering", severity=WARNING,
+        message="段内编号“{text}”{problem}。",
+        basis="GB/T 9704-2012 7.3.3；写作惯例",
+        summary="一段之内列出的几项（整改措施：1.……；2.……）也要从 1 起连续编号，写法统一"
+                "（都用“1.”或都用“1、”）。",
+        check=_check_inline_numbers,
+        fails=("整改措施：1、加强领导；2.完善制度；3、强化督查。\n",
+               "整改措施：1.加强领导；2.完善制度；4.强化督查。\n"),
+        passes=("整改措施：1.加强领导；2.完善制度；3.强化督查。\n",
+                "全年增长2.5%，完成投资3.6亿元；20.2026年10件民生实事全部完成。\n"),
     ),
 )
