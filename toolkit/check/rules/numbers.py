@@ -475,6 +475,25 @@ def _check_space_in_number(ctx: Context, rule: Rule) -> Iterator[Finding]:
             shown = (number.group() if number else "") + m.group() + unit
             yield rule.at(i, m.start(), m.end(), "删去空格", "", text=shown, unit=unit)
 
+_SET_WORDS = ("系列", "体化", "站式", "揽子", "把手", "盘棋", "张蓝图", "以贯之")
+
+
+def _check_digit_in_set_phrase(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    # GB/T 15835-2011 4.1.2: words and set phrases keep their Chinese numerals (一系列, 一体化,
+    # “十四五”规划); an Arabic digit there is a conversion or typing slip (1系列, 十25规划).
+    for i, block in iter_text(ctx):
+        text = block.text
+        if not _digits_in(text):
+            continue
+        for m in _re(r"(?<![\d.])1(?=" + "|".join(_SET_WORDS) + ")").finditer(text):
+            word = text[m.end():m.end() + 3]
+            yield rule.at(i, m.start(), m.end(), "改为“一”", "一", text="1" + word[:2],
+                          fixed="一" + word[:2])
+        for m in _re(r"十\d{1,2}(?=”?(?:规划|时期|期间))").finditer(text):
+            yield rule.at(i, m.start(), m.end(), "写作“十四五”“十五五”等汉字形式", text=m.group(),
+                          fixed="十×五")
+
+
 # ---------------------------------------------------------------------------------------------
 # The rules
 # ---------------------------------------------------------------------------------------------
@@ -682,5 +701,15 @@ RULES = (
         check=_check_space_in_number,
         fails=("2023 年，全街道共主动公开信息42条。\n", "占全年任务的60 %。\n"),
         passes=("2023年，全街道共主动公开信息42条，占全年任务的60%。\n", "ISO 9001 标准。\n"),
+    ),
+    Rule(
+        code="N120", name="digit-in-set-phrase", severity=WARNING, fix=True,
+        message="固定词语“{text}”中的数字应用汉字，写作“{fixed}”。",
+        basis="GB/T 15835-2011 4.1.2",
+        summary="词语、成语和固定说法里的数字用汉字：一系列、一体化、一揽子、“十四五”规划；"
+                "写成 1系列、十25规划 多是录入或转换出错。",
+        check=_check_digit_in_set_phrase,
+        fails=("打造1系列特色产品。\n", "落实十25规划要求。\n"),
+        passes=("打造一系列特色产品，落实“十四五”规划，完成1批次抽检、21系列产品。\n",),
     ),
 )
