@@ -280,3 +280,13 @@ def test_quiet_hints_are_not_fixed_and_a_fix_leaves_what_check_shows(tmp_path, c
     cli("check", "a.txt", "--fix", cwd=tmp_path)
     after = cli("check", "a.txt", cwd=tmp_path)
     assert after.code == 0 and "另有 1 处" in after.out
+
+
+def test_fix_keeps_blank_slots_and_reports_them_as_unfilled(tmp_path, cli):
+    text = "关于2024年工作情况的报告\n区政府：\n截止 月 日，全市将 座新建学校投入使用,会议x次。\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    cli("check", "a.txt", "--fix", cwd=tmp_path)
+    fixed = (tmp_path / "a.txt").read_text(encoding="utf-8")
+    assert "截止 月 日" in fixed and "将 座新建" in fixed and "使用，会议" in fixed
+    after = cli("check", "a.txt", cwd=tmp_path)
+    assert after.out.count("空位未填") == 2 and "“x”" in after.out and "T115" not in after.out
