@@ -226,6 +226,12 @@ def _section_items(ctx: Context, h: int) -> list[tuple[int, int, int, str, str]]
             out = []
             for it in run:
                 b = blocks[it.block]
+                if it.start > 0:  # begun inside a paragraph (“……：一是……”), then paragraphs
+                    text = b.text
+                    m = re.search(r"[，。；,;]", text[it.end:it.stop or len(text)])
+                    stop = it.end + (m.start() if m else min(30, len(text) - it.end))
+                    out.append((it.block, it.end, stop, text[it.end:stop], text[it.end:]))
+                    continue
                 body = _first_sentence(b.text, b.lead) if b.lead else ""
                 out.append((it.block, *title_range(b), title_of(b), title_of(b) + body))
             return out
