@@ -258,3 +258,35 @@ def test_unit_word_lists_through_settings(tmp_path, cli):
     (tmp_path / "坏设置.yaml").write_text("lexicons: [坏词表.yaml]\n", encoding="utf-8")
     bad = cli("check", "稿.txt", "--config", "坏设置.yaml", cwd=tmp_path)
     assert bad.code == 2 and "坏词表.yaml:3:" in bad.err
+
+
+QUIET_TEXT = ("关于2024年工作情况的报告\n区政府：\n"
+              "今年以来，全年检查企业120家，整改隐患36处，各项工作取得了明显的成效。\n")
+
+
+def test_quiet_hints_are_held_back_and_counted(tmp_path, cli):
+    (tmp_path / "a.txt").write_text(QUIET_TEXT, encoding="utf-8")
+    shown = cli("check", "a.txt", cwd=tmp_path)
+    assert "W105" not in shown.out
+    assert "另有 1 处把握不大的提示未显示" in shown.out and "--all-hints" in shown.out
+    every = cli("check", "a.txt", "--all-hints", cwd=tmp_path)
+    assert "W105" in every.out and "另有" not in every.out
+    named = cli("check", "a.txt", "--select", "W105", cwd=tmp_path)
+    assert "W105" in named.out
+
+
+def test_quiet_hints_are_not_fixed_and_a_fix_leaves_what_check_shows(tmp_path, cli):
+    (tmp_path / "a.txt").write_text(QUIET_TEXT.replace("：", ":"), encoding="utf-8")
+    cli("check", "a.txt", "--fix", cwd=tmp_path)
+    after = cli("check", "a.txt", cwd=tmp_path)
+    assert after.code == 0 and "另有 1 处" in after.out
+
+
+def test_fix_keeps_blank_slots_and_reports_them_as_unfilled(tmp_path, cli):
+    text = "关于2024年工作情况的报告\n区政府：\n截止 月 日，全市将 座新建学校投入使用,会议x次。\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    cli("check", "a.txt", "--fix", cwd=tmp_path)
+    fixed = (tmp_path / "a.txt").read_text(encoding="utf-8")
+    assert "截止 月 日" in fixed and "将 座新建" in fixed and "使用，会议" in fixed
+    after = cli("check", "a.txt", cwd=tmp_path)
+    assert after.out.count("空位未填") == 2 and "“x”" in after.out and "T115" not in after.out

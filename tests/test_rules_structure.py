@@ -264,7 +264,9 @@ def test_request_in_a_report_but_not_in_a_request():
     tail = "\n\n市政府：\n建议增拨经费。妥否，请批示。\n"
     assert codes("关于防汛工作情况的报告" + tail, "S121") == ["S121"]
     assert codes("关于追加防汛经费的请示" + tail, "S121") == []
-    assert codes("关于防汛工作情况的汇报" + tail, "S121") == []
+    # a 汇报 reports to a superior as a 报告 does: it may not carry a request either (issue 13)
+    assert codes("关于防汛工作情况的汇报" + tail, "S121") == ["S121"]
+    assert codes("2025年工作情况汇报\n\n各位领导：\n恳请区政府在资金上给予支持。\n", "S121") == ["S121"]
 
 
 def test_salutation_colon_is_added_or_made_full_width():

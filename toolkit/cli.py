@@ -156,14 +156,16 @@ def _refuse_inputs(outputs: list[str], inputs: list[str | None]) -> None:
               help="从标准输入（-）读取时的格式。")
 @click.option("--style", default=None,
               help="版式规则（D）按哪个样式配置检查（YAML 文件或内置名称），默认 gbt9704。")
+@click.option("--all-hints", is_flag=True,
+              help="也显示默认不显示的提示（在真实公文上把握不大的套话、重复用词等提示）。")
 def check(paths, fmt, fix, diff, annotate, select, ignore, fail_on, config, template_dirs,
-          stdin_format, style) -> None:
+          stdin_format, style, all_hints) -> None:
     """检查 YAML 草稿、文本和 DOCX 的结构、用语和版式。"""
     from toolkit.check.runner import run_check
 
     code = run_check(paths, fmt=fmt, fix=fix, diff=diff, annotate=annotate, select=select,
                      ignore=ignore, fail_on=fail_on, config=config, templates=template_dirs,
-                     stdin_form=stdin_format, echo=click.echo, style=style)
+                     stdin_form=stdin_format, echo=click.echo, style=style, all_hints=all_hints)
     sys.exit(code)
 
 

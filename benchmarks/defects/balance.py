@@ -14,7 +14,7 @@ from toolkit.text.parser import parse_text
 
 Result = tuple[str, str] | None  # (defective text, expected code), or no suitable place
 
-_LIMIT = 120  # L101's default
+_LIMIT = 150  # L101's default
 
 
 def _line_col(block: Block) -> tuple[int, int]:

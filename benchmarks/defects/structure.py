@@ -213,8 +213,8 @@ def missing_section(text: str, rng: random.Random) -> Result:
         except Exception:
             return None
     ctx = Context(doc, kind=kind)
-    name, required = anatomy._required_sections(ctx)
-    if not required or name in anatomy._LOOSE_KINDS:
+    name, required = anatomy.required_sections(ctx)
+    if not required or name in anatomy.LOOSE_KINDS:
         return None
     level1 = [i for i, b in enumerate(doc.blocks) if b.kind == HEADING and b.level == 1]
     if len(level1) < 3:
@@ -250,8 +250,8 @@ _REQUESTS = ("妥否，请批示。", "当否，请批示。", "以上事项，�
 def report_request(text: str, rng: random.Random) -> Result:
     """A 报告 that asks for approval (妥否，请批示)."""
     doc, ctx = _analyse(text)
-    if not anatomy._doctype_part(anatomy.title_text(ctx)).endswith("报告") or \
-            anatomy._doctype_part(anatomy.title_text(ctx)).endswith(("述职报告", "调研报告")):
+    if not anatomy.doctype_part(anatomy.title_text(ctx)).endswith("报告") or \
+            anatomy.doctype_part(anatomy.title_text(ctx)).endswith(("述职报告", "调研报告")):
         return None
     paras = [i for i, b in enumerate(doc.blocks)
              if b.kind == BODY and b.text.endswith("。") and len(b.text) > 8]

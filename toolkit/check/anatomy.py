@@ -237,7 +237,25 @@ def _build_outline(blocks: list[Block]) -> Outline:
     inline_own = {i for i, runs in result.inline.items()
                   if runs[0][0].start == 0 and len(runs[0]) >= 2}
     result.series = _paragraph_series(blocks, parent, inline_own)
+    _join_runs_over_paragraphs(result)
     return result
+
+
+def _join_runs_over_paragraphs(result: "Outline") -> None:
+    """“……三项工作：一是……。” then paragraphs “二是……” “三是……”: one series that begins inside
+    a paragraph and goes on over the next ones, not a lone inline 一是 and a series from 二是."""
+    for series in result.series:
+        first = series[0]
+        runs = result.inline.get(first.block - 1)
+        if not runs or first.value is None or first.value < 2:
+            continue
+        last = runs[-1]
+        if last[-1].value == first.value - 1 and last[-1].family == first.family \
+                and result.parent[first.block - 1] == result.parent[first.block]:
+            series[:0] = last
+            runs.pop()
+            if not runs:
+                del result.inline[first.block - 1]
 
 
 def _paragraph_series(blocks: list[Block], parent: list[int],
@@ -276,7 +294,7 @@ def _inline_re() -> re.Pattern:
     # on from 其次 or 二是 in the same run: alone it is 第三季度, 第三方.
     return re.compile(r"(?:^|(?<=[。；：！？，;:!?]))[ \u3000]*"
                       r"(?:([一二三四五六七八九十]{1,2})([是要])(?![否非])"
-                      r"|第([一二三四五六七八九十]{1,2})(?=[，,、：])"
+                      r"|第([一二三四五六七八九十]{1,2})(?=[，,、：])(?!、第?[一二三四五六七八九十])"
                       r"|(首先|其次)|再次(?=[，,])"
                       r"|其([一二三四五])(?=[，,、：是])(?!是否)"
                       r"|(?P<bare>第[一二三四五六七八九十]{1,2})"

@@ -89,10 +89,13 @@ def counts(diags: list[Diagnostic]) -> Counter:
     return Counter(d.severity for d in diags)
 
 
-def summary(diags: list[Diagnostic], files: int = 1) -> str:
-    """The closing line: counts per severity and how many --fix can repair."""
+def summary(diags: list[Diagnostic], files: int = 1, held: int = 0) -> str:
+    """The closing line: counts per severity, how many --fix can repair, and how many
+    low-confidence hints were held back."""
+    more = (f"另有 {held} 处把握不大的提示未显示（套话、重复用词、数字写法等；"
+            f"加 --all-hints 显示）。") if held else ""
     if not diags:
-        return f"检查了 {files} 个文件，未发现问题。" if files != 1 else "未发现问题。"
+        return (f"检查了 {files} 个文件，未发现问题。" if files != 1 else "未发现问题。") + more
     c = counts(diags)
     parts = [f"{name} {c[name]} 处" for name in (ERROR, WARNING, INFO) if c[name]]
     text = f"共 {len(diags)} 处问题：" + "，".join(parts)
@@ -101,7 +104,7 @@ def summary(diags: list[Diagnostic], files: int = 1) -> str:
         text += f"；其中 {fixable} 处可用 --fix 自动修复"
     if files != 1:
         text = f"检查了 {files} 个文件，" + text
-    return text + "。"
+    return text + "。" + more
 
 
 def to_json(diags: list[Diagnostic]) -> str:

@@ -107,6 +107,7 @@ def run(doc: Document, rules: Iterable[Rule], severities: Mapping[str, str] | No
     """Every finding of `rules` on `doc`, with the severity in force, in document order.
 
     `docx`, `docx_origin` and `style` give the layout rules their DOCX and profile (Context)."""
+    rules = list(rules)
     ctx = Context(doc, options, kind, lexicons, docx, docx_origin, style)
     severities = severities or {}
     found: list[tuple[Finding, str]] = []
@@ -114,5 +115,9 @@ def run(doc: Document, rules: Iterable[Rule], severities: Mapping[str, str] | No
         level = severities.get(rule.code, rule.severity)
         for finding in rule.check(ctx, rule):
             found.append((finding, level))
+    fired = {f.code for f, _ in found}
+    hidden = set().union(*(r.supersedes for r in rules if r.code in fired)) if fired else set()
+    if hidden:  # a rule asked for by name (--select D101) still reports: D119 is not running
+        found = [(f, level) for f, level in found if f.code not in hidden]
     found.sort(key=lambda fs: (fs[0].block, fs[0].start, fs[0].code))
     return found

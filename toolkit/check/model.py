@@ -82,6 +82,9 @@ class Rule:
     fix: bool = False
     options: Mapping[str, object] = field(default_factory=dict)
     words: bool = False  # needs jieba's segmentation (loads jieba; toolkit.text.lexicon does not)
+    # Codes whose findings this rule's finding stands for: when it fires they are not shown
+    # (D119 “not in GB/T 9704 layout at all” stands for the dozen aspects it names).
+    supersedes: frozenset = frozenset()
 
     def at(self, block: int, start: int, end: int, suggestion: str = "",
            replacement: str | None = None, **args) -> Finding:

@@ -31,7 +31,7 @@ def _kind_for(inp: Input, templates: tuple[str, ...]):
 class Checker:
     """Settings and rules resolved once per command, applied to each input."""
 
-    def __init__(self, config, select, ignore, fail_on, templates, style=None):
+    def __init__(self, config, select, ignore, fail_on, templates, style=None, all_hints=False):
         from toolkit.check.rules import all_rules
         from toolkit.check.settings import load_settings
 
@@ -44,7 +44,10 @@ class Checker:
 
             self.style = load_profile(style)
         self.config, self.select, self.ignore, self.fail_on = config, select, ignore, fail_on
-        self.settings = load_settings(self.rules, config, None, None, select, ignore, fail_on)
+        self.all_hints = all_hints
+        self.settings = load_settings(self.rules, config, None, None, select, ignore, fail_on,
+                                      all_hints)
+        self.held = 0  # hints held back so far (quiet rules), for the summary
         self.templates = tuple(templates) + tuple(self.settings.templates)
         self._lexicons = {}
 
@@ -54,7 +57,7 @@ class Checker:
         from toolkit.check.settings import load_settings
 
         return load_settings(self.rules, self.config, inp.settings, Path(inp.path).parent,
-                             self.select, self.ignore, self.fail_on)
+                             self.select, self.ignore, self.fail_on, self.all_hints)
 
     def lexicons(self, settings):
         key = tuple(settings.lexicons)
@@ -72,6 +75,9 @@ class Checker:
         found = run(inp.document, rules, settings.severities, settings.options,
                     _kind_for(inp, self.templates), lexicons, docx=docx, docx_origin=origin,
                     style=self.style)
+        # Held-back hints are neither shown nor fixed: --fix leaves what one check shows.
+        found, held = settings.split_held(found)
+        self.held += held
         by_code = {r.code: r for r in rules}
         diags = diagnose(inp.document, found, by_code, inp.path, inp.line_text)
         for d in diags:
@@ -132,13 +138,13 @@ def _fix(inp: Input, found, diff: bool, echo) -> int:
 
 def run_check(paths, fmt="text", fix=False, diff=False, annotate=None, select=(), ignore=(),
               fail_on=None, config=None, templates=(), stdin_form="text",
-              echo: Callable = print, style=None) -> int:
+              echo: Callable = print, style=None, all_hints=False) -> int:
     """Check every path; print diagnostics; return the exit code (0, 1 or 2).
 
     `style` is the style profile the layout (D) rules judge DOCX files and built drafts by."""
     from toolkit.core.messages import format_error
 
-    checker = Checker(config, select, ignore, fail_on, templates, style)
+    checker = Checker(config, select, ignore, fail_on, templates, style, all_hints)
     files = expand(tuple(paths))
     if annotate and len(files) != 1:
         raise InputError("--annotate 只能用于单个输入文件。", None, "请一次只给一个文件。")
@@ -158,7 +164,9 @@ def run_check(paths, fmt="text", fix=False, diff=False, annotate=None, select=()
                     fixed_total += count
                     echo(f"已修复 {path} 中的 {count} 处。", err=True)
                     inp = read_input(path, checker.templates, stdin_form)
+                    before = checker.held
                     diags, found = checker.diagnose(inp)
+                    checker.held = before  # the file was checked again: count its hints once
             if annotate:
                 from toolkit.check.docxedit import annotate_input
 
@@ -178,7 +186,7 @@ def run_check(paths, fmt="text", fix=False, diff=False, annotate=None, select=()
     if fmt == "json":
         echo(to_json(all_diags))
     elif checked:  # “no problems found” would contradict the errors of unreadable files
-        echo(summary(all_diags, checked if len(files) != 1 else 1))
+        echo(summary(all_diags, checked if len(files) != 1 else 1, checker.held))
     if input_error:
         return 2
     return 1 if failing(all_diags, checker.settings.fail_on) else 0

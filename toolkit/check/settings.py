@@ -14,12 +14,12 @@ from toolkit.draft.loader import Map, Seq, Text, load
 
 FAMILIES = ("S", "T", "N", "W", "L", "D")  # a family letter is always a valid prefix
 USER_CODE = re.compile(r"^W[5-9]\d\d$")  # codes of a unit's own word lists (checked when loaded)
-KEYS = ("extends", "select", "ignore", "fail-on", "rules", "lexicons", "templates")
+KEYS = ("extends", "select", "ignore", "fail-on", "rules", "lexicons", "templates", "quiet")
 RULE_KEYS = ("severity", "options", "enabled")
 # The report's own 检查 block may use Chinese names for the same settings.
 CHINESE = {"继承": "extends", "选择": "select", "忽略": "ignore", "失败级别": "fail-on",
            "规则": "rules", "词表": "lexicons", "模板目录": "templates", "级别": "severity",
-           "选项": "options", "启用": "enabled"}
+           "选项": "options", "启用": "enabled", "从简": "quiet"}
 
 
 @dataclass
@@ -34,6 +34,23 @@ class Settings:
     disabled: set[str] = field(default_factory=set)
     lexicons: list[str] = field(default_factory=list)
     templates: list[str] = field(default_factory=list)
+    # Hint rules rarely right on real reports: they run, but their hints are held back (counted
+    # in the summary) unless --all-hints is given or the code is named in --select.
+    quiet: list[str] = field(default_factory=list)
+    all_hints: bool = False
+
+    def held(self, code: str, level: str) -> bool:
+        """Whether a finding of `code` at `level` is held back by default."""
+        if self.all_hints or level != "提示":
+            return False
+        if any(code.startswith(p) and len(p) > 1 for p in self.select):
+            return False  # asked for by name
+        return any(code.startswith(p) for p in self.quiet)
+
+    def split_held(self, found: list) -> tuple[list, int]:
+        """(the findings to show, how many hints were held back) of (finding, level) pairs."""
+        shown = [fl for fl in found if not self.held(fl[0].code, fl[1])]
+        return shown, len(found) - len(shown)
 
     def enabled(self, code: str) -> bool:
         """Longest matching prefix wins between select and ignore (as in ruff)."""
@@ -90,6 +107,8 @@ def apply(settings: Settings, data: Map, rules: tuple[Rule, ...], base_dir: Path
         settings.select = _codes(data[keys["select"]], set(known), problems, "select")
     if "ignore" in keys:
         settings.ignore = settings.ignore + _codes(data[keys["ignore"]], set(known), problems, "ignore")
+    if "quiet" in keys:
+        settings.quiet = _codes(data[keys["quiet"]], set(known), problems, "quiet")
     if "fail-on" in keys:
         value = data[keys["fail-on"]]
         level = severity_of(str(value))
@@ -244,9 +263,9 @@ def merge_file(settings: Settings, path: Path, rules: tuple[Rule, ...], problems
 def load_settings(rules: tuple[Rule, ...], user_file: str | None = None,
                   report: Map | None = None, report_dir: Path | None = None,
                   select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
-                  fail_on: str | None = None) -> Settings:
+                  fail_on: str | None = None, all_hints: bool = False) -> Settings:
     """Defaults, then the user file, then the report's 检查 block, then the command line."""
-    settings = Settings()
+    settings = Settings(all_hints=all_hints)
     problems: list[Problem] = []
     merge_file(settings, resources.path("configs", "checks.yaml"), rules, problems)
     if user_file:

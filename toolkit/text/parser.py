@@ -129,7 +129,8 @@ def marker_number(mark: str) -> int | None:
 
 
 _SERIES_ORDINAL = re.compile(rf"(?P<n>[{_CN_DIGITS}]{{1,4}})(?P<w>[是要])")
-_SERIES_NTH = re.compile(rf"第(?P<n>[{_CN_DIGITS}]{{1,4}})[，,、：:]")
+# 第一、第三产业 and 第一、二轮督察 list ordinals; they do not open a series.
+_SERIES_NTH = re.compile(rf"第(?P<n>[{_CN_DIGITS}]{{1,4}})(?:[，,：:]|、(?!第?[{_CN_DIGITS}]))")
 # 再次 ("again") and 最后 ("the last one") open ordinary sentences too; only a comma makes them
 # ordinals. 首先 and 其次 are ordinals whatever follows.
 _SERIES_WORDS = re.compile(r"(?:(?P<w>首先|其次)[，,、：:]?|(?P<v>再次|最后)[，,、：:])")

@@ -116,3 +116,37 @@ def docnums(text: str) -> list[re.Match]:
     if "号" not in text:
         return []
     return list(_docnum().finditer(text))
+
+
+# What follows a number that was never typed in (截止 月 日, 将 座新建, 共 人参加).
+_SLOT_UNITS = "年月日时分座个项家次名件处所条台辆亩元万亿户批栋套间期轮"
+
+
+def blank_slot(text: str, s: int, e: int) -> bool:
+    """The spaces at [s, e) stand for a number left blank in a form (截止 月 日): a Han character
+    before, a unit word after, no digit next to them. Not a fixable extra space: removing it
+    would hide that something is missing."""
+    if s == 0 or e >= len(text):
+        return False
+    if _letter_spaced().search(text):
+        return False  # 关 于 2 0 2 6 年 …: a letter-spaced line, not a form with blanks
+    prev, nxt = text[s - 1], text[e]
+    if not (is_chinese(prev) and "\u4e00" <= prev <= "\u9fff") or nxt not in _SLOT_UNITS:
+        return False
+    if nxt == "年" and text[e + 1:e + 2] in ("度", "代", "级", "龄", "轻", "底"):
+        return False
+    # A space that splits a word (主汛 期前) is a stray space, not a blank: join and segment.
+    from toolkit.text.lexicon import words
+
+    left, right = text[max(0, s - 3):s], text[e:e + 3]
+    at = 0
+    for word in words(left + right):
+        if at < len(left) < at + len(word):
+            return False
+        at += len(word)
+    return True
+
+
+@functools.cache
+def _letter_spaced() -> re.Pattern:
+    return re.compile("(?:[\u4e00-\u9fff][ \u3000]+){3}")

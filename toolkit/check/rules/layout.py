@@ -623,6 +623,11 @@ def _page_numbers(layout: Layout) -> dict[str, tuple]:
             continue
         found = (None, "")
         for p in root.iter(ooxml.qn("w:p")):
+            # WPS puts the page number in a text box: the anchoring paragraph holds the box twice
+            # (mc:Choice and its mc:Fallback copy). Read the box's own paragraph, once.
+            if next(p.iterdescendants(ooxml.qn("w:p")), None) is not None \
+                    or any(ooxml.tag_local(a) == "Fallback" for a in p.iterancestors()):
+                continue
             text = existing.field_text(p)
             if "{PAGE}" in text:
                 found = (p, text)
@@ -769,6 +774,32 @@ def _sample(changes: tuple, damage: str, args: tuple) -> bytes:
         data = getattr(samples, "sample_" + damage)(data, *args)
     return data
 
+
+
+# ---------------------------------------------------------------- not in the layout at all
+
+# What each layout rule checks, as the one finding for a document not set in GB/T 9704 names it.
+_ASPECTS = {"D101": "纸张", "D102": "页边距", "D103": "每页行数", "D104": "每行字数", "D105": "正文字体",
+            "D106": "字号", "D109": "首行缩进", "D110": "页码", "D111": "页码样式", "D112": "页码位置",
+            "D113": "标题层次字体", "D114": "标题格式"}
+# A document that differs in this many aspects was never set in GB/T 9704 (a letter, a plain
+# Word file): one finding says so, instead of a dozen that each assume the layout was meant.
+_NOT_LAID_OUT = 6
+# The findings D119 stands for; schema order (D116) and table width (D115) are faults of the
+# file whatever its layout, and stay.
+SUPERSEDED = frozenset(_ASPECTS) | {"D107", "D108", "D117", "D118"}
+
+
+def _check_not_laid_out(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    if layout_of(ctx) is None:
+        return
+    differs = [code for r in RULES if (code := r.code) in _ASPECTS
+               and next(iter(r.check(ctx, r)), None) is not None]
+    if len(differs) >= _NOT_LAID_OUT:
+        yield rule.on_document(
+            _how(ctx, "用 gongwen build 按 gbt9704 重新生成，或套用本单位公文模板后再检查；"
+                      "逐项查看可加 --select D101,D102……", "page、grid、body 等各项"),
+            aspects="、".join(_ASPECTS[c] for c in differs), count=len(differs))
 
 def _docx(description: str, *changes: tuple, damage: str = "", args: tuple = ()) -> DocxExample:
     return DocxExample(description, functools.partial(_sample, tuple(changes), damage, args))
@@ -979,5 +1010,21 @@ RULES = (
         check=_check_latin_face,
         fails=(_docx("数字用 Arial", ("fonts.latin", "Arial")),),
         passes=(_GOOD,),
+    ),
+    Rule(
+        code="D119", name="not-gbt9704-layout", severity=ERROR,
+        message="文档不是按 GB/T 9704 公文版式排的：{aspects}（共 {count} 项）不符。",
+        basis="GB/T 9704-2012 第 4、5、7 章",
+        summary="纸张、页边距、行数字数、字体字号、页码等多数都不符时，文档本就没有按公文版式排，"
+                "只报这一处并列出哪些方面不符，不再逐项报告；逐项查看用 --select 加上规则代码。",
+        check=_check_not_laid_out,
+        supersedes=SUPERSEDED,
+        fails=(_docx("Letter 纸、页边距 25.4/31.8 毫米、行距 30 磅、宋体小三号、页码居中",
+                     ("page.width_mm", 215.9), ("page.height_mm", 279.4), ("page.top_mm", 25.4),
+                     ("page.left_mm", 31.8), ("page.right_mm", 31.8), ("grid.line_twips", 600),
+                     ("body.font", "宋体"), ("body.size_pt", 15),
+                     ("page_number.odd_align", "center"), ("page_number.even_align", "center")),),
+        passes=(_GOOD, _docx("Letter 纸（216×279 毫米）", ("page.width_mm", 215.9),
+                             ("page.height_mm", 279.4))),
     ),
 )

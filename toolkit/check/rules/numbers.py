@@ -336,6 +336,10 @@ def _check_chinese_count(ctx: Context, rule: Rule) -> Iterator[Finding]:
             if n <= 10 or any(text.startswith(f, m.start()) for f in fixed) \
                     or text.startswith("两个", m.start() - 2):  # 两个一百年
                 continue
+            # GB/T 15835-2011 4.3: set phrases keep Chinese numerals: 五十年一遇, and the wording
+            # of a policy quoted as issued (土地承包关系再延长三十年).
+            if text.startswith("一遇", m.end() + 1) or text.endswith("延长", 0, m.start()):
+                continue
             unit = text[m.end()]
             yield rule.at(i, m.start(), m.end(), f"改为“{n}{unit}”", text=m.group() + unit,
                           arabic=f"{n}{unit}")
@@ -383,6 +387,111 @@ def _check_docnum_number(ctx: Context, rule: Rule) -> Iterator[Finding]:
             fixed = str(int(digits))
             yield rule.at(i, m.start("num"), m.end("num"), f"改为“{fixed}号”", fixed,
                           text=m.group(), fixed=fixed)
+
+
+
+# ---------------------------------------------------------------------------------------------
+# N116–N118: dates that lost a character, dates in machine form, spaces inside a number's unit
+# ---------------------------------------------------------------------------------------------
+
+_YEAR = r"(?:19|20)\d\d"
+
+
+def _garbled_dates(text: str) -> Iterator[tuple[int, int, str, str | None]]:
+    """(start, end, what is wrong, the date as it should read or None) for digit runs that are
+    dates missing 年, 月 or a connector: 20212025年, 202223年, 202310月, 2023上半年, 1031日."""
+    for m in _re(rf"(?<![\d.])({_YEAR})({_YEAR})年").finditer(text):
+        a, b = m.group(1), m.group(2)
+        if int(a) < int(b):
+            yield m.start(), m.end(), "两个年份之间缺少连接号", f"{a}—{b}年"
+    for m in _re(rf"(?<![\d.])({_YEAR})(\d\d)年").finditer(text):
+        yield m.start(), m.end(), "不是一个可能的年份（多了或少了数字）", None
+    for m in _re(rf"(?<![\d.])({_YEAR})(1[0-2]|[1-9])月").finditer(text):
+        yield m.start(), m.end(), "年份后缺少“年”", f"{m.group(1)}年{m.group(2)}月"
+    for m in _re(rf"(?<![\d.])({_YEAR})(?=上半年|下半年|全年|第?[一二三四]季度)"
+                 ).finditer(text):
+        yield m.start(), m.end(), "年份后缺少“年”", f"{m.group(1)}年"
+    for m in _re(rf"(?<![\d.])({_YEAR})(\d{{1,4}})日").finditer(text):
+        yield m.start(), m.end(), "年份后缺少“年”“月”", None
+    # 1031日 after 截至/于/至: a month and day run together (120日 alone may be a count of days).
+    for m in _re(r"(?:截至|截止|[于至到])(1[0-2]|0[1-9])(3[01]|[12]\d|0[1-9])日").finditer(text):
+        yield m.start(1), m.end(), "月份后缺少“月”", f"{int(m.group(1))}月{int(m.group(2))}日"
+
+
+def _check_garbled_date(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    for i, block in iter_text(ctx):
+        text = block.text
+        if not _digits_in(text):
+            continue
+        for start, end, problem, fixed in _garbled_dates(text):
+            if protected(text, start, end):
+                continue
+            yield rule.at(i, start, end, f"改为“{fixed}”" if fixed else "补上漏掉的“年”“月”或连接号",
+                          text=text[start:end], problem=problem)
+
+
+def _check_machine_date(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    # 2026.7.5, 2026/7/5, 2026-07-05 in running text; a table or a file name may use them, so
+    # only between Chinese characters or punctuation.
+    pattern = (rf"(?<![\d.\-/A-Za-z_])({_YEAR})([./\-])(1[0-2]|0?[1-9])\2(3[01]|[12]\d|0?[1-9])"
+               r"(?![\d.\-/A-Za-z_])")
+    for i, block in iter_text(ctx):
+        text = block.text
+        if not _digits_in(text):
+            continue
+        for m in _re(pattern).finditer(text):
+            # A dotted date reads as a decimal to the protector; a web address still protects.
+            if protected(text, m.start(), m.end()) and (
+                    m.group(2) != "." or protected(text, max(m.start() - 1, 0))):
+                continue
+            fixed = f"{m.group(1)}年{int(m.group(3))}月{int(m.group(4))}日"
+            yield rule.at(i, m.start(), m.end(), f"改为“{fixed}”", fixed, text=m.group(),
+                          fixed=fixed)
+
+
+def _check_event_date(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    # “4.11”事故, “7·20”: an event named by its date takes the 间隔号 (GB/T 15834 4.16).
+    pattern = r"(?<=[“\"])(1[0-2]|[1-9])[.．](3[01]|[12]\d|[1-9])(?=[”\"])"
+    for i, block in iter_text(ctx):
+        text = block.text
+        for m in _re(pattern).finditer(text):
+            fixed = f"{m.group(1)}·{m.group(2)}"
+            yield rule.at(i, m.start(), m.end(), f"改为“{fixed}”", fixed, text=m.group(),
+                          fixed=fixed)
+
+
+def _check_space_in_number(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    # 2023 年, 60 %: a space between a number and its unit (typed, or left by a converter).
+    pattern = r"(?<=\d)[ \u3000\u00a0]+(?=[%％‰年月日])"
+    for i, block in iter_text(ctx, ("body", "heading", "date", "subtitle", "note", "attachment")):
+        text = block.text
+        if " " not in text and "\u3000" not in text and "\u00a0" not in text:
+            continue
+        for m in _re(pattern).finditer(text):
+            if protected(text, m.start(), m.end()):
+                continue
+            unit = text[m.end()]
+            number = _re(r"[\d.]+$").search(text, 0, m.start())
+            shown = (number.group() if number else "") + m.group() + unit
+            yield rule.at(i, m.start(), m.end(), "删去空格", "", text=shown, unit=unit)
+
+_SET_WORDS = ("系列", "体化", "站式", "揽子", "把手", "盘棋", "张蓝图", "以贯之")
+
+
+def _check_digit_in_set_phrase(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    # GB/T 15835-2011 4.1.2: words and set phrases keep their Chinese numerals (一系列, 一体化,
+    # “十四五”规划); an Arabic digit there is a conversion or typing slip (1系列, 十25规划).
+    for i, block in iter_text(ctx):
+        text = block.text
+        if not _digits_in(text):
+            continue
+        for m in _re(r"(?<![\d.])1(?=" + "|".join(_SET_WORDS) + ")").finditer(text):
+            word = text[m.end():m.end() + 3]
+            yield rule.at(i, m.start(), m.end(), "改为“一”", "一", text="1" + word[:2],
+                          fixed="一" + word[:2])
+        for m in _re(r"十\d{1,2}(?=”?(?:规划|时期|期间))").finditer(text):
+            yield rule.at(i, m.start(), m.end(), "写作“十四五”“十五五”等汉字形式", text=m.group(),
+                          fixed="十×五")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -516,7 +625,8 @@ RULES = (
                 "和定型词语（五十六个民族、十三届四中全会）用汉字，不在此列。",
         check=_check_chinese_count,
         fails=("全区二十五个单位参加了培训。\n", "共检查企业一百二十家。\n"),
-        passes=("全区25个单位参加了培训，二十多个部门参与，十几个街道响应。\n",
+        passes=("全年办好十件民生实事，统筹两个市场，土地承包关系再延长三十年，防御五十年一遇洪水。\n",
+                "全区25个单位参加了培训，二十多个部门参与，十几个街道响应。\n",
                 "十三届四中全会精神，五十六个民族，十个方面。\n"),
     ),
     Rule(
@@ -550,5 +660,56 @@ RULES = (
         check=_check_time_colon,
         fails=("咨询时间为每周二14：30-17:00。\n", "会议定于6月5日下午2：30召开。\n"),
         passes=("咨询时间为每周二14:30—17:00。\n", "比例尺为1：50，比分为3：2。\n"),
+    ),
+    Rule(
+        code="N116", name="date-lost-character", severity=ERROR,
+        message="日期“{text}”{problem}。",
+        basis="GB/T 15835-2011 5.1；GB/T 15834-2011 4.13（连接号）",
+        summary="数字连写、丢了“年”“月”或连接号的日期：20212025年（应为2021—2025年）、202223年、"
+                "202310月、2023上半年、截至1031日。多是转换或录入时丢了字，原意只有作者知道，所以不自动修复。",
+        check=_check_garbled_date,
+        fails=("按照《实施纲要（20212025年）》要求推进。\n", "关于202310月份进展情况的通报\n",
+               "截至1031日，已完成26件。\n", "2023上半年完成投资5亿元。\n",
+               "——2018724日在省人大常委会会议上\n", "202223年度考核优秀。\n"),
+        passes=("按照《实施纲要（2021—2025年）》要求推进，截至10月31日已完成。\n",
+                "2023年上半年完成投资5亿元，120日内办结，编号20231015。\n",
+                "2023—2025年三年行动，2021年度考核优秀。\n"),
+    ),
+    Rule(
+        code="N117", name="date-machine-form", severity=WARNING, fix=True,
+        message="正文中的日期“{text}”应写作“{fixed}”。",
+        basis="GB/T 15835-2011 5.1；GB/T 9704-2012 7.3.5.4",
+        summary="正文里的日期用“年月日”书写：2026.7.5、2026/7/5、2026-07-05 应写作2026年7月5日。",
+        check=_check_machine_date,
+        fails=("会议于2026.7.5召开。\n", "自2026/7/5起施行，至2026-07-05止。\n"),
+        passes=("会议于2026年7月5日召开。\n", "版本号1.2.3，电话0571-86624908，网址www.gov.cn/2026/7/5a。\n"),
+    ),
+    Rule(
+        code="N118", name="event-date-dot", severity=WARNING, fix=True,
+        message="以日期称呼的事件“{text}”应使用间隔号，写作“{fixed}”。",
+        basis="GB/T 15834-2011 4.16（间隔号）",
+        summary="用月日称呼的事件、节日，月和日之间用间隔号：“4·11”事故、“5·15政务公开日”，不用句点。",
+        check=_check_event_date,
+        fails=("吸取“4.11”事故教训。\n",),
+        passes=("吸取“4·11”事故教训，全年增长3.5个百分点，版本“2.0”上线。\n",),
+    ),
+    Rule(
+        code="N119", name="space-before-unit", severity=WARNING, fix=True,
+        message="“{text}”中数字与“{unit}”之间多了空格。",
+        basis="GB/T 15835-2011；写作惯例",
+        summary="数字与紧跟的“年、月、日、%”之间不空格：2023 年、60 % 应写作2023年、60%。",
+        check=_check_space_in_number,
+        fails=("2023 年，全街道共主动公开信息42条。\n", "占全年任务的60 %。\n"),
+        passes=("2023年，全街道共主动公开信息42条，占全年任务的60%。\n", "ISO 9001 标准。\n"),
+    ),
+    Rule(
+        code="N120", name="digit-in-set-phrase", severity=WARNING, fix=True,
+        message="固定词语“{text}”中的数字应用汉字，写作“{fixed}”。",
+        basis="GB/T 15835-2011 4.1.2",
+        summary="词语、成语和固定说法里的数字用汉字：一系列、一体化、一揽子、“十四五”规划；"
+                "写成 1系列、十25规划 多是录入或转换出错。",
+        check=_check_digit_in_set_phrase,
+        fails=("打造1系列特色产品。\n", "落实十25规划要求。\n"),
+        passes=("打造一系列特色产品，落实“十四五”规划，完成1批次抽检、21系列产品。\n",),
     ),
 )

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from toolkit.check.engine import Context, iter_text
 from toolkit.check.model import ERROR, INFO, WARNING, Finding, Rule
 from toolkit.check.rules._protect import (CHINESE, FULL_PUNCT, HAN, docnums, is_chinese, is_latin,
-                                          marker_end, protected, spans)
-from toolkit.core.document import BODY, DATE, SIGNATURE, SUBTITLE
+                                          blank_slot, marker_end, protected, spans)
+from toolkit.core.document import BODY, DATE, SIGNATURE, SUBTITLE, TITLE
 
 _SPACES = " \t\u00a0"
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
@@ -59,6 +59,8 @@ def _halfwidth_check(marks: str):
                 if k < skip or protected(text, k, k + len(run)):
                     continue
                 prev, nxt = _neighbours(text, s, e)
+                if run == "?" and lost_character(text, s, e):
+                    continue  # 工?作: a character lost in conversion (T121), not a question mark
                 if not (is_chinese(prev) or is_chinese(nxt)):
                     # 分机号为0571-86012345-8001,1—2月: a clause ends after a telephone number
                     if not (_after_code(text, s)
@@ -301,6 +303,9 @@ _NAMES_PAIR = dict(zip(_OPEN + _CLOSE, ["前引号", "前单引号", "前括号"
                                         "后方头括号", "后单书名号", "后直角引号", "后双直角引号"]))
 
 
+_QUOTE_LOOKALIKES = {0x301D: "“", 0x301E: "”", 0x301F: "”", 0x2033: "”"}
+
+
 @functools.lru_cache(maxsize=1024)
 def _pairing(text: str) -> tuple[tuple, tuple]:
     """Unpaired marks (position, mark, 'open'|'close') and bad nestings (position, kind).
@@ -308,6 +313,8 @@ def _pairing(text: str) -> tuple[tuple, tuple]:
     Half-width parentheses count as their full-width forms and straight quotes as what T107
     would make of them, so a wrong form is reported once, by its own rule, and not again here.
     """
+    # 〝〞 and ″ closing a “ are T120's (one finding, fixed to ”), not an unpaired quote here.
+    text = text.translate(_QUOTE_LOOKALIKES)
     if not any(c in text for c in _OPEN + _CLOSE + "()\"'"):
         return (), ()
     chars = list(text)
@@ -549,8 +556,10 @@ def _check_spaces(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue
         unpunctuated = not _re(f"[{FULL_PUNCT}!-/:-@\\[-`{{-~]").search(text)
         if (block.kind == BODY and len(text) <= 30 and unpunctuated
-                and len(_re("[ \u3000\t\u00a0]+").findall(text)) == 1):
-            continue  # a “职务　姓名” or 落款 line the parser did not recognise as such
+                and len(_re("[ \u3000\t\u00a0]+").findall(text)) <= 3):
+            continue  # a “职务　姓名” byline (上海市市长 龚 正) or 落款 the parser did not recognise
+        if block.kind == TITLE and _re(f"(?:[{HAN}][ \u3000]+){{3}}").search(text):
+            continue  # a letter-spaced title is one S117 finding, not one here per gap
         for m in _re("[ \u3000\t\u00a0]+").finditer(text):
             s, e = m.span()
             if s == 0 or e == len(text):
@@ -561,8 +570,9 @@ def _check_spaces(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 continue
             if (prev in "“”‘’" and is_latin(nxt)) or (nxt in "“”‘’" and is_latin(prev)):
                 continue  # the “Belt and Road” Initiative: English text keeps its spaces
-            if between_han and (_padded_name(text, s, e) or _deliberate_space(text, s, e)):
-                continue
+            if between_han and (_padded_name(text, s, e) or _deliberate_space(text, s, e)
+                                or _phrase_space(text, s, e) or blank_slot(text, s, e)):
+                continue  # a blank slot (截止 月 日) is S123's: the number is missing
             yield rule.at(i, s, e, "删去空格", "", space="全角空格" if "\u3000" in m.group() else "空格")
 
 
@@ -617,6 +627,24 @@ def _book_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(found)
 
 
+def _phrase_space(text: str, s: int, e: int) -> bool:
+    """A space meant as a pause: between the parallel phrases of a quoted slogan or theme
+    (“鹭引五洲 才聚八闽”), or after a statute article number (第六十六条 对……)."""
+    if _re(r"第[一二三四五六七八九十百零〇\d]+[条款项章节]$").search(text, max(0, s - 12), s):
+        return True
+    if e - s > 1:
+        return False
+    left = text.rfind("“", 0, s)
+    right = text.find("”", e)
+    if left < 0 or right < 0 or text.rfind("”", 0, s) > left:
+        return False
+    inside = text[left + 1:right]
+    if len(inside) > 30 or _re(f"[{FULL_PUNCT}]").search(inside.replace("\u3000", "")):
+        return False
+    # each phrase at least two characters: “鹭引五洲 才聚八闽”, not a split word “发 展”
+    return s - left - 1 >= 2 and right - e >= 2
+
+
 def _padded_name(text: str, s: int, e: int) -> bool:
     """A two-character name padded to three (王　伟) in a list of names."""
     before = text[s - 2] if s >= 2 else ""
@@ -647,10 +675,94 @@ def _check_fullwidth_alnum(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 
 # ---------------------------------------------------------------------------------------------
+# T120–T123: broken characters and marks left by conversion or copying
+# ---------------------------------------------------------------------------------------------
+
+_QUESTION_WORDS = ("吗", "呢", "吧", "什么", "怎么", "怎样", "如何", "是否", "哪", "谁", "几", "多少",
+                   "为何", "为什么", "难道", "否", "可否", "能否")
+
+
+def lost_character(text: str, s: int, e: int) -> bool:
+    """A `?` between two Han characters where no question is asked: 工?作 is a character the
+    converter could not show, not a half-width question mark."""
+    if text[s:e] != "?" or s == 0 or e >= len(text):
+        return False
+    han = _re(f"[{HAN}]")
+    if not (han.match(text[s - 1]) and han.match(text[e])):
+        return False
+    clause = _re("[^。！？!?；;，,：:\n]*$").search(text, 0, s).group()
+    # A long clause before it ends a sentence: that ? stands for 。 or ？ (T104's), not a lost
+    # character, which sits inside a word or name (工?作, 张?同志).
+    return len(clause) < 12 and not any(w in clause for w in _QUESTION_WORDS)
+
+
+def _check_lost_character(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    for i, block in iter_text(ctx):
+        text = block.text
+        if "?" not in text:
+            continue
+        for m in _re(r"\?").finditer(text):
+            if lost_character(text, m.start(), m.end()) and not protected(text, m.start()):
+                shown = text[max(0, m.start() - 2):m.end() + 2]
+                yield rule.at(i, m.start(), m.end(), "补上原来的字", text=shown)
+
+
+def _check_quote_lookalike(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    for i, block in iter_text(ctx):
+        text = block.text
+        for m in _re("[\u301d\u301e\u301f\u2033]").finditer(text):
+            ch = m.group()
+            if ch == "\u2033" and m.start() and text[m.start() - 1].isdigit():
+                continue  # 5″: seconds of arc or time
+            right = "“" if ch == "\u301d" else "”"
+            yield rule.at(i, m.start(), m.end(), f"改为“{right}”", right, mark=ch, right=right)
+
+
+@functools.cache
+def _radical_re() -> re.Pattern:
+    # Kangxi radicals, CJK radicals supplement and compatibility ideographs: they look like
+    # ordinary characters (⼯作, ⼀定) but are other code points (copied from PDF); search,
+    # sorting and spell checks miss them. NFKC maps each to its ordinary character.
+    return re.compile("[\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff]+")
+
+
+def _check_radical_lookalike(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    import unicodedata
+
+    for i, block in iter_text(ctx):
+        text = block.text
+        for m in _radical_re().finditer(text):
+            fixed = unicodedata.normalize("NFKC", m.group())
+            if fixed == m.group():
+                continue  # a radical with no ordinary form: leave it
+            yield rule.at(i, m.start(), m.end(), f"改为“{fixed}”", fixed, text=m.group(),
+                          fixed=fixed)
+
+
+def _check_stop_both_sides(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    for i, block in iter_text(ctx):
+        text = block.text
+        for m in _re("([。！？])([”’])([。！？])").finditer(text):
+            yield rule.at(i, m.start(3), m.end(3), "删去引号后的句末点号", "", text=m.group())
+
+
+# ---------------------------------------------------------------------------------------------
 # The rules
 # ---------------------------------------------------------------------------------------------
 
 _B_POS = "GB/T 15834-2011 5.1.1"  # 点号占一个字位置：中文里用全角形式
+
+
+def _check_hyphen_between_han(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    # 党建-业务融合: an ASCII hyphen typed between Chinese words, where Chinese uses a connector
+    # (GB/T 15834 4.13: 一字线 for related items). Not fixed: 复合名称 may keep a short hyphen.
+    for i, block in iter_text(ctx):
+        text = block.text
+        if "-" not in text:
+            continue
+        for m in _re(f"(?<=[{HAN}])-(?=[{HAN}])").finditer(text):
+            if not protected(text, m.start()):
+                yield rule.at(i, m.start(), m.end(), "改为一字线“—”", text=text[m.start() - 2:m.end() + 2])
 
 RULES = (
     Rule(
@@ -837,7 +949,11 @@ RULES = (
                 "参会人员：王\u3000伟、李\u3000强、张建国。\n",
                 "严格落实《财政部 税务总局关于进一步支持小微企业和个体工商户发展有关税费政策的公告》"
                 "（财政部 税务总局公告2023年第12号）等政策规定。\n",
-                "对照《环境管理体系 要求及使用指南》（GB/T 24001—2016），指导重点企业健全环境管理体系。\n"),
+                "对照《环境管理体系 要求及使用指南》（GB/T 24001—2016），指导重点企业健全环境管理体系。\n",
+                "以“鹭引五洲 才聚八闽”为主题开展引才活动。\n",
+                "上海市市长 龚 正\n",
+                "依照《民法典》第六十六条 对附条件的民事法律行为作出规定。\n",
+                "截止 月 日，全市将 座新建学校投入使用。\n"),
     ),
     Rule(
         code="T116", name="fullwidth-alphanumeric", severity=ERROR, fix=True,
@@ -877,5 +993,54 @@ RULES = (
         fails=("我们的目标—建设人民满意的服务型政府。\n", "抓落实的关键—责任落实。\n"),
         passes=("我们的目标——建设人民满意的服务型政府。\n", "“十四五”时期（2021—2025年），1—10月累计完成投资。\n",
                 "检验了“预警—转移—救援”全链条处置流程，做到招生—培养—就业联动。\n"),
+    ),
+    Rule(
+        code="T120", name="quote-lookalike", severity=ERROR, fix=True,
+        message="用了形似引号的“{mark}”，应为“{right}”。",
+        basis="GB/T 15834-2011 4.8",
+        summary="〝〞（和文引号）和″（两撇）看着像引号，多是输入法或转换带来的；中文引号用“”。"
+                "这里报一处并修复，不再另报引号不配对。",
+        check=_check_quote_lookalike,
+        fails=("大力推进“放管服〞改革。\n", "推广“先行先试″做法。\n"),
+        passes=("大力推进“放管服”改革，误差不超过5″。\n",),
+    ),
+    Rule(
+        code="T121", name="lost-character", severity=ERROR,
+        message="“{text}”中的“?”像是丢失的字（转换时显示不出的字成了问号），请补上原字。",
+        basis="写作惯例（《党政机关公文处理工作条例》第十九条：内容准确）",
+        summary="两个汉字之间的半角问号而句中又没有疑问，多是文档转换时显示不出的字（生僻字、人名用字）"
+                "变成了“?”。不改成全角问号：那样会把丢字藏起来。",
+        check=_check_lost_character,
+        fails=("我们的工?作要落实，请张?同志负责。\n",),
+        passes=("是否完成?请回复。\n", "工作要落实。\n"),
+    ),
+    Rule(
+        code="T122", name="radical-lookalike", severity=ERROR, fix=True,
+        message="“{text}”是形似汉字的部首或兼容字符，应为“{fixed}”。",
+        basis="GB 18030-2022；写作惯例",
+        summary="从PDF复制的文字里常混入康熙部首（⼯、⼀、⼈）或兼容汉字，看着一样，实为其他字符，"
+                "检索、统计和校对都会漏掉。修复只替换这些字符为对应的常用字（NFKC），别的字不动。",
+        check=_check_radical_lookalike,
+        fails=("⼯作⼀定要做好。\n",),
+        passes=("工作一定要做好。\n",),
+    ),
+    Rule(
+        code="T123", name="stop-both-sides-of-quote", severity=ERROR, fix=True,
+        message="“{text}”引号前后都有句末点号，只留一个。",
+        basis="GB/T 15834-2011 4.1、4.8",
+        summary="引文自成一句时句号放在引号里面，引文作句子一部分时句号放在引号外面，不能两处都用。",
+        check=_check_stop_both_sides,
+        fails=("全面完成任务。”。\n",),
+        passes=("他说：“全面完成任务。”\n", "要“全面完成任务”。\n"),
+    ),
+    Rule(
+        code="T124", name="ascii-hyphen-between-chinese", severity=WARNING,
+        message="“{text}”中汉字之间用了半角连字符“-”：连接相关项目用一字线“—”。",
+        basis="GB/T 15834-2011 4.13",
+        summary="汉字词语之间的半角“-”多是随手敲的；中文里连接相关的项目用一字线“—”（党建—业务、"
+                "京津冀—长三角）。地名、机构等复合名称有时用短横线，所以只提醒，不自动修改。",
+        check=_check_hyphen_between_han,
+        fails=("推动党建-业务深度融合。\n",),
+        passes=("推动党建—业务深度融合，电话0571-86624908，型号AB-12。\n",),
     ),
 )

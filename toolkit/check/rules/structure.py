@@ -13,7 +13,7 @@ from toolkit.check.anatomy import (FAMILY_NAMES, FORMS, GBT9704_733, LEVEL_NAMES
                                    title_range, title_text)
 from toolkit.check.engine import Context
 from toolkit.check.model import ERROR, INFO, WARNING, Finding, Rule
-from toolkit.check.rules._protect import protected
+from toolkit.check.rules._protect import blank_slot, protected
 from toolkit.core.document import BODY, HEADING, SALUTATION, SUBTITLE
 from toolkit.core.numerals import chinese, count_word
 from toolkit.core.numerals import marker as standard_marker
@@ -36,8 +36,15 @@ def _marker_end(ctx: Context, i: int) -> int:
 
 
 def _check_gap(ctx: Context, rule: Rule) -> Iterator[Finding]:
-    for group in _numbered_groups(ctx):
+    # Numbering that runs on under the next parent (（一）1. 2. （二）3. 4.) is a common, accepted
+    # style: a group may start one past where the previous group of its level stopped.
+    last_at: dict[int, int] = {}
+    for group in sorted(_numbered_groups(ctx), key=lambda g: g[0][0]):
+        level = level_at(ctx, group[0][0])
         prev = 0
+        if group[0][1] > 1 and group[0][1] == last_at.get(level, -1) + 1:
+            prev = group[0][1] - 1
+        last_at[level] = max(n for _, n in group)
         for i, n in group:
             if n > prev + 1:
                 b = ctx.blocks[i]
@@ -518,6 +525,8 @@ def _check_heading_end(ctx: Context, rule: Rule) -> Iterator[Finding]:
         text = b.text.rstrip(" \u3000")
         if len(text) <= len(b.marker):
             continue
+        if len(text) - len(b.marker) > 60 and "，" in text:
+            continue  # a numbered paragraph (三、县政府工作人员要……，……。), not a heading
         level = outline(ctx).inferred.get(i) or b.level
         bad = "。，；：、.,;:" if level <= 2 else "，；、,;"
         ch = text[-1]
@@ -681,7 +690,10 @@ def _check_title_doctype(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 
 _REPORT_EXEMPT = ("述职报告", "工作报告", "调研报告", "调查报告", "审计报告", "评估报告",
-                  "分析报告", "研究报告", "考察报告", "自查报告", "总结报告")
+                  "分析报告", "研究报告", "考察报告", "自查报告", "总结报告",
+                  # forms a regulation prescribes: 政府信息公开条例第四十九条 (……政府信息公开
+                  # 工作年度报告), 法治政府建设与责任落实督察工作规定 (……法治政府建设情况报告)
+                  "年度报告", "法治政府建设情况报告", "法治政府建设工作情况报告")
 
 
 def _check_report_title(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -715,8 +727,18 @@ def _request_phrases(ctx: Context):
     return found
 
 
+def _reports_upward(ctx: Context) -> bool:
+    """A 报告 or a 汇报: both report to a superior, and neither may carry a request (条例第十五条)."""
+    if is_report(ctx):
+        return True
+    kind = ctx.kind
+    if kind is not None and getattr(kind, "doc_type", ""):
+        return kind.doc_type == "汇报" or str(getattr(kind, "name", "")).endswith("汇报")
+    return doctype_part(title_text(ctx)).endswith("汇报") or ctx.doc.kind.endswith("汇报")
+
+
 def _check_report_request(ctx: Context, rule: Rule) -> Iterator[Finding]:
-    if not is_report(ctx):
+    if not _reports_upward(ctx):
         return
     phrases = _request_phrases(ctx)
     parts, _ = title_blocks(ctx)
@@ -795,16 +817,35 @@ def _check_salutation(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 # Units after a blank number (XX万元, 20XX年): some also begin names (XXX人大代表, XX所), so
 # those count as units only before a mark or the end of the text.
-_UNITS = "年月日号时分秒万亿千百元个名项次件条套辆吨米岁天倍%％‰"
+_UNITS = "年月日号时分秒万亿千百元个名项次件条套辆吨米岁天倍%％‰亩斤株只头"
+# Units of two characters whose first one also begins names: 人次 (人大), 平方米 (平台).
+_UNIT_WORDS = ("人次", "平方", "公里", "公斤", "公顷", "千米", "万元", "亿元")
 _UNITS_OR_NAMES = "人家所处院台座户批场届位期周"
 _NAME_HEADS = "区县市局省镇乡村委办厅部处科室院校所司公集单街"
 
 
 @functools.cache
 def _xrun_re() -> re.Pattern:
-    # Two or more X/×/○, or a lone Latin X (a lone × is a multiplication sign).
-    return re.compile(r"(?<![A-Za-z])(?:[XxＸｘ]{2,}|×{2,}|○{2,})(?![A-Za-z])"
-                      r"|(?<![A-Za-z0-9])[XＸ](?![A-Za-z0-9])")
+    # Two or more X/×/○, a blank decimal or range (x.x%, x-x月), or a lone Latin X or x (a
+    # lone × is a multiplication sign; a lone x counts only before a unit, see _xrun_is_blank).
+    return re.compile(r"(?<![A-Za-z])(?:[XxＸｘ]+[.．\-—～~][XxＸｘ]+|[XxＸｘ]{2,}|×{2,}|○{2,})"
+                      r"(?![A-Za-z])"
+                      r"|(?<![A-Za-z0-9])[XＸxｘ](?![A-Za-z0-9])")
+
+
+@functools.cache
+def _star_re() -> re.Pattern:
+    # Asterisks standing for a blanked number or name: *区, 20**年, ***同志, 香约**.
+    return re.compile(r"[*＊]+")
+
+
+@functools.cache
+def _note_re() -> re.Pattern:
+    # Editorial notes and fill-in slots: （插入2-3张现场图……）, [姓名/队伍名], 【去年同期xxxx】.
+    return re.compile(r"[（(](?:此处)?(?:插入|附上?|配|放|补充|加)[^（）()\n]{0,30}?(?:图|照片|表格?|数据|附件)"
+                      r"[^（）()\n]{0,20}[）)]"
+                      r"|[\[［【][^\[\]［］【】\n/／]{1,10}[/／][^\[\]［］【】\n]{1,10}[\]］】]"
+                      r"|[\[［【](?:姓名|名称|单位|单位名称|时间|日期|地点|数字|金额)[\]］】]")
 
 
 @functools.cache
@@ -841,12 +882,14 @@ def _xrun_is_blank(text: str, m: re.Match) -> bool | None:
         return True
     if _person_title_re().match(text, m.end()):
         return True
-    if after and after in _UNITS:
+    if after and after in _UNITS or text.startswith(_UNIT_WORDS, m.end()):
         return True
     if after and after in _UNITS_OR_NAMES and not _is_cjk(following):
         return True
     if lone:
         # A lone X is a blank only before a place or unit word (X区, X局); else it is a letter.
+        if m.group(0) in "xｘ":
+            return None  # a lowercase x: only before a number's unit (会议x次, x亩), above
         if after and after in _NAME_HEADS or text.startswith("街道", m.end()):
             return False
         return None
@@ -864,6 +907,42 @@ def _check_placeholder(ctx: Context, rule: Rule) -> Iterator[Finding]:
         for m in _xrun_re().finditer(text):
             if _xrun_is_blank(text, m) and not protected(text, m.start(), m.end()):
                 yield rule.at(i, m.start(), m.end(), "换成实际的数字或名称", text=m.group(0))
+        bold = [(m.start(), m.end()) for m in _bold_re().finditer(text)
+                if not (m.start() and (_is_cjk(text[m.start() - 1]) or text[m.start() - 1].isdigit()))]
+        for m in _star_re().finditer(text):
+            if any(a <= m.start() < b for a, b in bold):
+                continue  # **重点工作**: Markdown bold
+            if _star_is_blank(text, m) and not protected(text, m.start(), m.end()):
+                yield rule.at(i, m.start(), m.end(), "换成实际的数字或名称", text=m.group(0))
+        for m in _note_re().finditer(text):
+            if not protected(text, m.start(), m.end()):
+                yield rule.at(i, m.start(), m.end(), "删去编写说明，换成实际内容", text=m.group(0))
+        slots = [m.span() for m in re.finditer(r"[ \u3000]+", text)
+                 if blank_slot(text, m.start(), m.end())]
+        while slots:  # 截止 月 日: the blanks of one phrase are one finding
+            a, z = slots.pop(0)
+            while slots and slots[0][0] - z <= 2:
+                z = slots.pop(0)[1]
+            shown = text[max(0, a - 2):z + 1]
+            yield Finding(rule.code, i, a, z, f"此处空位未填：“{shown}”缺了数字或内容。",
+                          "补上实际内容", None)
+
+
+@functools.cache
+def _bold_re() -> re.Pattern:
+    return re.compile(r"\*\*[^*，。；;,\n]{2,20}\*\*")
+
+
+def _star_is_blank(text: str, m: re.Match) -> bool:
+    """Asterisks next to a Han character or a digit (*区, 20**年, ***同志); a lone * after a
+    word is a footnote mark (注*)."""
+    before = text[m.start() - 1:m.start()]
+    after = text[m.end():m.end() + 1]
+    stars = len(m.group(0))
+    if stars == 1 and after in ("", "）", ")", "：", ":") and _is_cjk(before):
+        return False  # 注*, 单位*：
+    return bool(before and (_is_cjk(before) or before.isdigit())
+                or after and (_is_cjk(after) or after.isdigit()) or stars >= 3)
 
 
 def _check_anonymised(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -898,6 +977,38 @@ def _check_heading_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 
 # ---------------------------------------------------------------------------------------------
+# S126: numbered items inside a paragraph (整改措施：1、……；2、……)
+# ---------------------------------------------------------------------------------------------
+
+@functools.cache
+def _inline_number_re() -> re.Pattern:
+    # An item number opens a clause: after ：；。 or the paragraph start, before a Han character.
+    return re.compile(r"(?:(?<=[：:；;。])|^)[ \u3000]*(\d{1,2})([、.．]|[）)])(?=[\u4e00-\u9fff])")
+
+
+def _check_inline_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    for i, b in enumerate(ctx.blocks):
+        if b.kind != BODY:
+            continue
+        text = b.text
+        items = [m for m in _inline_number_re().finditer(text) if m.start(1) > 0]
+        if len(items) < 2 or int(items[0].group(1)) != 1:
+            continue
+        forms = [m.group(2).replace("．", ".").replace(")", "）") for m in items]
+        want = max(set(forms), key=forms.count)
+        expected = 1
+        for m, form in zip(items, forms):
+            n = int(m.group(1))
+            if n != expected:
+                yield rule.at(i, m.start(1), m.end(2), "按顺序编号", text=m.group(1) + m.group(2),
+                              problem=f"应为“{expected}{want}”，编号不连续")
+            elif form != want:
+                yield rule.at(i, m.start(1), m.end(2), f"改为“{n}{want}”", text=m.group(1) + m.group(2),
+                              problem=f"与同段其他各项的“{want}”写法不一致")
+            expected = n + 1
+
+
+# ---------------------------------------------------------------------------------------------
 # The rules
 # ---------------------------------------------------------------------------------------------
 
@@ -912,7 +1023,9 @@ RULES = (
         fails=("一、主要做法\n二、存在问题\n四、下一步打算\n",
                "一、主要做法\n（一）建立机制\n（三）强化保障\n二、存在问题\n三、下一步打算\n",
                "一、主要做法\n1.建立高位推进机制。全面推进落实。\n3.建立联席会议机制。定期召开会议。\n"),
-        passes=("一、主要做法\n（一）建立机制\n（二）强化保障\n二、存在问题\n（一）认识不足\n（二）力度不够\n",
+        passes=("一、主要做法\n（一）建立机制\n1.建立议事规则。\n2.建立督查机制。\n（二）强化保障\n3.加强经费保障。\n"
+                "4.加强人员保障。\n二、存在问题\n",
+                "一、主要做法\n（一）建立机制\n（二）强化保障\n二、存在问题\n（一）认识不足\n（二）力度不够\n",
                 "一、主要做法\n1.建立机制。全年投入2.5亿元。\n2.强化保障。增长3.5%。\n二、存在问题\n",
                 # “1.” above “（一）” is a level-1 heading: 3. goes on from 2., not from under （二）
                 "1.经济运行情况\n上半年增长6.5%。\n2.重点工作\n（一）项目建设\n引进项目8个。\n（二）乡村振兴\n"
@@ -997,7 +1110,9 @@ RULES = (
                "二是加大力度。强化督查考核。\n三是完善措施。健全长效机制。\n",
                "3、下一步打算\n我们将围绕“三大举措”抓好落实:一是强化项目服务;二是加强基层治理。\n",
                "一、主要做法\n我们重点实施了三项举措。\n（一）强化项目服务\n做好服务。\n（二）加强基层治理\n抓好治理。\n"),
-        passes=("一、主要做法\n（一）构建“三大机制”，凝聚合力抓落实\n1.建立高位推进机制。推动落实。\n"
+        passes=("一、主要做法\n今年以来，我们重点抓了三项工作：一是加强组织领导，成立专班。\n"
+                "二是完善制度体系，出台办法5项。\n三是强化督查考核，开展督查12次。\n",
+                "一、主要做法\n（一）构建“三大机制”，凝聚合力抓落实\n1.建立高位推进机制。推动落实。\n"
                 "2.建立督查倒逼机制。确保实效。\n3.建立联席会议机制。定期会商。\n",
                 "一、主要做法\n（一）建立机制\n1.建立议事规则。推动建立“三大攻坚战”推进机制。\n"
                 "2.建立督查机制。全年投入2.5亿元。\n",
@@ -1040,7 +1155,8 @@ RULES = (
         check=_check_series_single,
         fails=("二、存在问题\n主要是：一是认识不足，有的同志瞻前顾后。\n",
                "二、存在问题\n一是认识不足。有的同志瞻前顾后。\n三、下一步打算\n"),
-        passes=("二、存在问题\n主要是：一是认识不足；二是力度不够。\n",
+        passes=("第一、第三产业协调发展，第一、二轮督察反馈问题全部整改。\n",
+                "二、存在问题\n主要是：一是认识不足；二是力度不够。\n",
                 "二、存在问题\n这一问题统一是前提，其一是否到位尚需研究。\n"),
     ),
     Rule(
@@ -1084,7 +1200,10 @@ RULES = (
                "一、主要做法\n（一）建立机制\n1.建立议事规则；\n明确议事范围。\n2.建立督查机制；\n强化督查。\n"),
         passes=("三、工作要求\n（一）企业主体责任落实情况。\n（二）隐患排查治理情况。\n四、有关要求\n",
                 "一、主要经验和做法\n（一）构建“三大机制”，凝聚合力抓落实\n1.建立高位推进机制。推动落实。\n",
-                "一、主要做法\n（一）建立机制\n1.建立议事规则。\n明确议事范围。\n2.建立督查机制。\n强化督查。\n"),
+                "一、主要做法\n（一）建立机制\n1.建立议事规则。\n明确议事范围。\n2.建立督查机制。\n强化督查。\n",
+                "第一章 总则\n一、根据有关法律法规，结合本县实际，制定本规则。\n"
+                "二、县政府工作人员要旗帜鲜明讲政治，增强“四个意识”，坚定“四个自信”，做到“两个维护”，"
+                "在县委领导下开展工作，不断提高政治判断力、政治领悟力、政治执行力。\n"),
     ),
     Rule(
         code="S114", name="title-end-punctuation", severity=ERROR, fix=True,
@@ -1158,12 +1277,15 @@ RULES = (
         code="S120", name="report-title-form", severity=INFO,
         message="报告标题{what}：规范形式为“（发文机关）关于……的报告”。",
         basis="《党政机关公文处理工作条例》第九条；写作惯例",
-        summary="报告的标题一般写作“××关于……的报告”；述职报告、调研报告等专用名称不在此列。",
+        summary="报告的标题一般写作“××关于……的报告”；述职报告、调研报告等专用名称，以及法规规定了"
+                "写法的标题（……政府信息公开工作年度报告、……年度法治政府建设情况报告）不在此列。",
         check=_check_report_title,
         fails=("区政府办公室2025年上半年工作情况报告\n\n市政府：\n现将有关情况报告如下。\n",
                "关于2025年上半年工作情况报告\n\n市政府：\n现将有关情况报告如下。\n"),
         passes=("关于2025年上半年工作情况的报告\n\n市政府：\n现将有关情况报告如下。\n",
-                "2025年度个人述职报告\n\n各位领导：\n现将履职情况报告如下。\n"),
+                "2025年度个人述职报告\n\n各位领导：\n现将履职情况报告如下。\n",
+                "XX街道2021年政府信息公开工作年度报告\n\n一、总体情况\n全年主动公开信息42条。\n",
+                "XX区2023年度法治政府建设情况报告\n\n一、主要举措和成效\n全年制定规范性文件5件。\n"),
     ),
     Rule(
         code="S121", name="report-carries-request", severity=ERROR,
@@ -1174,6 +1296,8 @@ RULES = (
                 "可用 extends 增删）。",
         check=_check_report_request,
         fails=("关于2025年上半年工作情况的报告\n\n市政府：\n今年以来，我办扎实推进各项工作。\n以上报告妥否，请批示。\n",
+               "2025年上半年工作情况汇报\n\n各位领导：\n今年以来，我办扎实推进各项工作。\n妥否，请批示。\n",
+               "关于创建工作的情况汇报\n\n区政府：\n恳请区政府在资金上给予支持。\n",
                "关于防汛工作情况的报告\n\n市政府：\n建议增拨防汛经费200万元，请予批准。\n",
                "关于2026年上半年医保基金监管工作情况的报告\n市医疗保障局：\n二、主要做法\n加大查处力度。\n"
                "以上报告，请领导批示。\n"),
@@ -1195,15 +1319,22 @@ RULES = (
         code="S123", name="placeholder-left", severity=ERROR,
         message="留有未替换的占位符“{text}”。",
         basis="《党政机关公文处理工作条例》第十九条（内容准确）",
-        summary="模板或草稿中的占位符（XX万元、20XX年、XXX同志、【待补充】、{{单位}}、TODO、此处填写）必须在"
-                "印发前换成实际内容。",
+        summary="模板或草稿中的占位符（XX万元、20XX年、XXX同志、x.x%、X亩、*区、20**年、【待补充】、{{单位}}、"
+                "[姓名/队伍名]、（插入2-3张现场图）、TODO、此处填写）和空着没填的位置（截止 月 日、将 座新建）"
+                "必须在印发前换成实际内容。空位不当作多余空格删去，删了就看不出缺了什么。",
         check=_check_placeholder,
         fails=("今年以来，全区共投入资金XX万元，完成项目XXX个。\n",
+               "播种面积X亩，召开会议x次，同比增长x.x%，x-x月完成。\n",
+               "*区共召开会议*次，20**年完成***同志交办的任务。\n",
+               "参赛队伍：[姓名/队伍名]。\n（插入2-3张现场图片）\n",
+               "截止 月 日，全市将 座新建学校投入使用。\n",
                "此项工作由XXX同志负责，XX局长督办。\n",
                "【待补充】\n",
                "会议定于20XX年X月X日召开，联系人：XXX。\n",
                "{{单位}}关于2025年工作情况的报告\n\n市政府：\n现报告如下。\n"),
         passes=("今年以来，全区共投入资金2.5亿元，完成项目36个，通过ISO 9001:2015认证。\n",
+                "**重点工作**全部完成，检测x射线设备，注*：数据为初步统计。\n",
+                "上海市市长 龚 正\n",
                 "详见附件《X射线设备管理办法》，访问https://www.gov.cn/xxgk/index.html，"
                 "邮箱aj@xx.gov.cn。\n"),
     ),
@@ -1231,5 +1362,17 @@ RULES = (
                "一、主要做法\n二、主要做法\n"),
         passes=("一、主要做法\n（一）建立机制\n二、存在问题\n（一）建立机制\n",
                 "一、主要做法\n（一）建立机制\n（二）强化保障\n"),
+    ),
+    Rule(
+        code="S126", name="inline-numbering", severity=WARNING,
+        message="段内编号“{text}”{problem}。",
+        basis="GB/T 9704-2012 7.3.3；写作惯例",
+        summary="一段之内列出的几项（整改措施：1.……；2.……）也要从 1 起连续编号，写法统一"
+                "（都用“1.”或都用“1、”）。",
+        check=_check_inline_numbers,
+        fails=("整改措施：1、加强领导；2.完善制度；3、强化督查。\n",
+               "整改措施：1.加强领导；2.完善制度；4.强化督查。\n"),
+        passes=("整改措施：1.加强领导；2.完善制度；3.强化督查。\n",
+                "全年增长2.5%，完成投资3.6亿元；20.2026年10件民生实事全部完成。\n"),
     ),
 )

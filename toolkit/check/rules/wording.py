@@ -311,10 +311,18 @@ def _definitions(ctx: Context) -> list[tuple[int, int, str, str]]:
         if "称" not in block.text:
             continue
         for m in _re(_DEFINITION).finditer(block.text):
+            text = block.text
+            close = text[m.start() - 1:m.start()]
+            opener = {"”": "“", "》": "《", "」": "「", "』": "『"}.get(close)
+            if opener and text.rfind(opener, max(0, m.start() - 42), m.start()) >= 0:
+                # “互联网+政务服务”（以下简称“互联网+”）: the full name is the quoted one
+                k = text.rfind(opener, max(0, m.start() - 42), m.start())
+                out.append((i, m.start(), m.group(1), text[k + 1:m.start() - 1]))
+                continue
             lo = max(0, m.start() - 40)
-            for b in _re(_NAME_START).finditer(block.text, lo, m.start()):
+            for b in _re(_NAME_START).finditer(text, lo, m.start()):
                 lo = b.end()
-            out.append((i, m.start(), m.group(1), block.text[lo:m.start()]))
+            out.append((i, m.start(), m.group(1), text[lo:m.start()]))
     return out
 
 
@@ -508,7 +516,8 @@ HAND_RULES: tuple[Rule, ...] = (
         check=_check_abbreviation,
         fails=("区发改委牵头制定实施方案。\n区发展和改革委员会（以下简称“区发改委”）会同有关部门开展评估。",
                "市场监管局开展专项检查12次。青山区市场监督管理局（以下简称市场监管局）负责组织实施。"),
-        passes=("区发展和改革委员会（以下简称“区发改委”）会同有关部门开展评估。区发改委牵头制定实施方案。",
+        passes=("落实“互联网+政务服务”（以下简称“互联网+”）要求，深化“互联网+”应用。\n",
+                "区发展和改革委员会（以下简称“区发改委”）会同有关部门开展评估。区发改委牵头制定实施方案。",
                 "青山区政府办公室负责统筹。青山区政府办公室（以下简称“区政府办”）牵头制定方案。"),
     ),
     Rule(
